@@ -1,0 +1,88 @@
+"""Typed records: Article, Image, and the batch Result envelope.
+
+Usage::
+
+    article = extract_article(html, url="https://example.com/a")
+    article.model_dump(mode="json")
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class _Record(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Image(_Record):
+    """One of the article's own images, with its caption and credit kept apart."""
+
+    url: str
+    alt: str | None = None
+    caption: str | None = None
+    credit: str | None = None
+    is_lead: bool = False
+
+
+class Article(_Record):
+    """A news article as a typed record (see CONTRACT.md for every field)."""
+
+    url: str | None = None
+    final_url: str | None = None
+    canonical_url: str | None = None
+    headline: str | None = None
+    description: str | None = None
+    authors: list[str] = Field(default_factory=list)
+    byline: str | None = None
+    dateline: str | None = None
+    published: datetime | None = None
+    modified: datetime | None = None
+    language: str | None = None
+    site_name: str | None = None
+    section: str | None = None
+    tags: list[str] = Field(default_factory=list)
+    body: str = ""
+    images: list[Image] = Field(default_factory=list)
+    word_count: int = 0
+    warnings: list[str] = Field(default_factory=list)
+    provenance: dict[str, str] = Field(default_factory=dict)
+
+
+class Failure(_Record):
+    """Why one URL gave no article: the error kind, its message and any HTTP status."""
+
+    kind: str
+    message: str
+    http_status: int | None = None
+
+
+class Result(_Record):
+    """The batch envelope: one per input URL, either an article or a failure."""
+
+    url: str
+    ok: bool
+    article: Article | None = None
+    error: Failure | None = None
+
+
+class FetchedPage(_Record):
+    """What the fetcher hands to the extractor: raw bytes plus what HTTP said about them."""
+
+    url: str
+    final_url: str
+    status: int
+    headers: dict[str, str] = Field(default_factory=dict)
+    content: bytes = b""
+
+    @property
+    def charset(self) -> str | None:
+        """The charset named in the Content-Type header, if any."""
+        ctype = self.headers.get("content-type", "")
+        for part in ctype.split(";")[1:]:
+            key, _, value = part.strip().partition("=")
+            if key.lower() == "charset" and value:
+                return value.strip("\"' ").lower()
+        return None
