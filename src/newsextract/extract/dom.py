@@ -1,0 +1,120 @@
+"""DOM helpers over selectolax (Lexbor): boilerplate tests, ancestry, the article region."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from newsextract.extract import selectors as sel
+from newsextract.extract.text import squash
+
+# Ancestry walks stop here: a deeper node is treated as inside whatever is
+# above it, which keeps hostile 10,000-deep pages linear.
+MAX_WALK = 80
+_BOILERPLATE_CLASS = re.compile(
+    r"(?:^|[-_])(?:" + "|".join(re.escape(w) for w in sorted(sel.BOILERPLATE_WORDS, key=len, reverse=True))
+    + r")(?:$|[-_])"
+)
+_EXCEPTIONS = frozenset(sel.BOILERPLATE_EXCEPTIONS)
+_MIN_PARAGRAPH_CHARS = 40
+
+
+def ancestors(node: LexborNode) -> Iterator[LexborNode]:
+    """The node's ancestors, nearest first, at most MAX_WALK of them."""
+    current = node.parent
+    for _ in range(MAX_WALK):
+        if current is None or current.tag in ("html", "-undef", "#document"):
+            return
+        yield current
+        current = current.parent
+
+
+def is_boilerplate(node: LexborNode, *, zone_tags: bool = True) -> bool:
+    """True when the element's tag, role, class or id marks a non-article zone.
+
+    ``zone_tags=False`` ignores <header>/<footer>/<nav>/<aside> tags, for searches
+    (bylines) whose target legitimately sits in an article's <header>.
+    """
+    tag = node.tag or ""
+    if zone_tags and tag in sel.ZONE_TAGS:
+        return True
+    attrs = node.attributes
+    if (attrs.get("role") or "").lower() in sel.BOILERPLATE_ROLES or "hidden" in attrs:
+        return True
+    names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower().split()
+    return any(name not in _EXCEPTIONS and _BOILERPLATE_CLASS.search(name) for name in names)
+
+
+def inside_boilerplate(node: LexborNode, stop: LexborNode | None = None, *, zone_tags: bool = True) -> bool:
+    """True when the node or an ancestor below ``stop`` is boilerplate."""
+    if is_boilerplate(node, zone_tags=zone_tags):
+        return True
+    stop_id = stop.mem_id if stop is not None else None
+    for parent in ancestors(node):
+        if parent.mem_id == stop_id:
+            return False
+        if is_boilerplate(parent, zone_tags=zone_tags):
+            return True
+    return False
+
+
+def text_of(node: LexborNode) -> str:
+    return squash(node.text(deep=True, separator=" "))
+
+
+def find_article_root(tree: LexborHTMLParser) -> LexborNode | None:
+    """The element holding the article text: [itemprop=articleBody], else the densest paragraph container."""
+    explicit = [n for n in tree.css("[itemprop=articleBody], [data-testid=article-body]")
+                if len(text_of(n)) >= 200]
+    if explicit:
+        return max(explicit, key=lambda n: len(text_of(n)))
+    scores: dict[int, float] = {}
+    nodes: dict[int, LexborNode] = {}
+    for paragraph in tree.css("p, pre, blockquote"):
+        length = len(text_of(paragraph))
+        if length < _MIN_PARAGRAPH_CHARS:
+            continue
+        for weight, parent in zip((1.0, 0.5), ancestors(paragraph), strict=False):
+            scores[parent.mem_id] = scores.get(parent.mem_id, 0.0) + weight * length
+            nodes[parent.mem_id] = parent
+    if not scores:
+        return None
+    best = max(scores, key=lambda k: scores[k])
+    return nodes[best]
+
+
+def image_scope(root: LexborNode | None, tree: LexborHTMLParser) -> LexborNode | None:
+    """Where the article's own images live: the root widened to its <article> or <main>."""
+    if root is None:
+        return tree.body
+    root_len = max(len(text_of(root)), 1)
+    for parent in ancestors(root):
+        if parent.tag in ("article", "main") or (parent.attributes.get("role") == "main"):
+            return parent if len(text_of(parent)) <= 3 * root_len else root
+        if parent.tag == "body":
+            break
+    parent = root.parent
+    if parent is not None and parent.tag != "body" and len(text_of(parent)) <= 2 * root_len:
+        return parent
+    return root
+
+
+def is_ancestor(node: LexborNode, of: LexborNode) -> bool:
+    """True when ``node`` is ``of`` or one of its ancestors."""
+    if node.mem_id == of.mem_id:
+        return True
+    return any(parent.mem_id == node.mem_id for parent in ancestors(of))
+
+
+def remove_nodes(nodes: list[LexborNode]) -> None:
+    """Detach nodes, skipping any inside another one being removed (never free a node twice)."""
+    marked = {n.mem_id for n in nodes}
+    outermost: dict[int, LexborNode] = {}
+    for node in nodes:  # decide everything first: a freed subtree must not be walked
+        chain = list(ancestors(node))
+        if len(chain) < MAX_WALK and not any(parent.mem_id in marked for parent in chain):
+            outermost[node.mem_id] = node
+    for node in outermost.values():
+        node.decompose()

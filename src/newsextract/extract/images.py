@@ -1,0 +1,199 @@
+"""The article's own images: sources (lazy-loading resolved), captions and credits, de-duplicated."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from urllib.parse import urljoin, urlsplit
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from newsextract.extract import dom
+from newsextract.extract import selectors as sel
+from newsextract.extract.text import similar, squash
+from newsextract.models import Image
+
+_TRAILING_PARENS = re.compile(r"\s*\(([^()]{2,60})\)\s*$")
+_CREDIT_PHRASE = re.compile(
+    r"\s*(?:[|/–—-]\s*|(?<=[.!?])\s+|^)(?:(?:photo(?:graph)?s?|foto(?:s|grafie)?|image|picture|pic|bild|"
+    r"credit|source|quelle|crédit|crédito|illustration)\s*(?:by\b|:)|©|\(c\)|copyright\b)"
+    r"\s*(?P<credit>[^:()]{2,100})$",
+    re.IGNORECASE,
+)
+_CREDIT_AGENCY = re.compile(r"(?:/|\b)(?:AP|AFP|Reuters|Getty(?: Images)?|EPA|dpa|Shutterstock|Imago|"
+                            r"picture alliance|Alamy|ANP|Xinhua)\b")
+_MAX_CREDIT_WORDS = 8
+
+
+@dataclass(frozen=True)
+class CaptionedImage:
+    """An image found in the page with the caption and credit text as printed."""
+
+    url: str
+    alt: str | None
+    caption: str | None
+    credit: str | None
+
+
+def _best_from_srcset(srcset: str) -> str | None:
+    best, best_size = None, -1.0
+    for candidate in srcset.split(","):
+        parts = candidate.strip().split()
+        if not parts:
+            continue
+        size = 0.0
+        if len(parts) > 1 and parts[1][:-1].replace(".", "", 1).isdigit():
+            size = float(parts[1][:-1])
+        if size > best_size:
+            best, best_size = parts[0], size
+    return best
+
+
+def image_url(img: LexborNode, base_url: str | None) -> str | None:
+    """The real source of an <img>, resolving lazy-loading attributes and srcsets, made absolute."""
+    attrs = img.attributes
+    for name in sel.LAZY_SRCSET_ATTRS:
+        value = attrs.get(name)
+        if value and not value.startswith("data:"):
+            best = _best_from_srcset(value)
+            if best:
+                return urljoin(base_url or "", best)
+    for name in sel.LAZY_SRC_ATTRS:
+        value = (attrs.get(name) or "").strip()
+        if value and not value.startswith("data:"):
+            return urljoin(base_url or "", value)
+    return None
+
+
+def _image_in(container: LexborNode) -> LexborNode | None:
+    img = container.css_first("img")
+    if img is not None:
+        return img
+    noscript = container.css_first("noscript")
+    if noscript is not None:  # lazy loaders hide the real <img> in <noscript>
+        inner = LexborHTMLParser(noscript.text(deep=True)).css_first("img")
+        return inner
+    return container.css_first("source[srcset], source[data-srcset]")
+
+
+def split_credit(caption: str) -> tuple[str, str | None]:
+    """Split "Text (PM’s media office)" or "Text. Photo: X/AP" into the text and its credit."""
+    match = _TRAILING_PARENS.search(caption)
+    if match and len(match.group(1).split()) <= _MAX_CREDIT_WORDS and caption[: match.start()].strip():
+        return caption[: match.start()].strip(), match.group(1).strip()
+    match = _CREDIT_PHRASE.search(caption)
+    if match and len(match.group("credit").split()) <= _MAX_CREDIT_WORDS:
+        return caption[: match.start()].strip(), match.group("credit").strip(" .")
+    return caption, None
+
+
+def _caption_and_credit(container: LexborNode) -> tuple[str | None, str | None]:
+    caption_node = None
+    for selector in sel.CAPTION_SELECTORS:
+        caption_node = container.css_first(selector)
+        if caption_node is not None:
+            break
+    credit_node = next((n for s in sel.CREDIT_SELECTORS for n in container.css(s)), None)
+    credit = squash(credit_node.text(deep=True, separator=" ")) if credit_node is not None else None
+    caption = squash(caption_node.text(deep=True, separator=" ")) if caption_node is not None else None
+    if caption and credit and credit in caption:
+        caption = squash(caption.replace(credit, " "))
+    if caption:
+        caption, printed_credit = split_credit(caption)
+        credit = credit or printed_credit
+    if credit:
+        credit = re.sub(r"^(?:photo|foto|image|bild|credit|source|quelle)s?\s*:\s*|^©\s*", "", credit,
+                        flags=re.IGNORECASE).strip() or None
+    return caption or None, credit
+
+
+def _containers(scope: LexborNode) -> list[LexborNode]:
+    found: dict[int, LexborNode] = {}
+    for node in scope.css(", ".join(sel.IMAGE_CONTAINERS)):
+        if any(p.mem_id in found for p in dom.ancestors(node)):
+            continue  # a figure inside a wp-caption: the outer one speaks for both
+        found[node.mem_id] = node
+    return list(found.values())
+
+
+def _is_noise(url: str) -> bool:
+    return bool(sel.IMAGE_URL_NOISE.search(urlsplit(url).path or url))
+
+
+def collect(scope: LexborNode, base_url: str | None) -> tuple[list[CaptionedImage], list[LexborNode]]:
+    """Images with captions inside ``scope``, and the caption/figure nodes to drop from the text."""
+    images: list[CaptionedImage] = []
+    drop: list[LexborNode] = []
+    covered: set[int] = set()
+    for container in _containers(scope):
+        if dom.inside_boilerplate(container, stop=scope):
+            continue
+        img = _image_in(container)
+        caption, credit = _caption_and_credit(container)
+        if img is None:
+            continue
+        if caption or container.tag == "figure" or "wp-caption" in (container.attributes.get("class") or ""):
+            drop.append(container)
+        url = image_url(img, base_url)
+        covered.update(n.mem_id for n in container.css("img"))
+        if url and not _is_noise(url):
+            images.append(CaptionedImage(url, squash(img.attributes.get("alt")) or None, caption, credit))
+    for img in scope.css("img"):
+        if img.mem_id in covered or dom.inside_boilerplate(img, stop=scope):
+            continue
+        url = image_url(img, base_url)
+        if url and not _is_noise(url) and _looks_like_content(img):
+            images.append(CaptionedImage(url, squash(img.attributes.get("alt")) or None, None, None))
+    return images, drop
+
+
+def _looks_like_content(img: LexborNode) -> bool:
+    """Small icons and banner-shaped ads (728x90 and the like) are not article pictures."""
+    width, height = (img.attributes.get(k) or "" for k in ("width", "height"))
+    if width.isdigit() and int(width) < 200:
+        return False
+    return not (width.isdigit() and height.isdigit() and int(height) and int(width) / int(height) >= 4)
+
+
+def finalise(found: list[CaptionedImage], lead_url: str | None, jsonld_captions: dict[str, str]) -> list[Image]:
+    """One Image per URL in page order; no caption repeated; alt kept apart; the lead marked."""
+    images: list[Image] = []
+    seen_urls: set[str] = set()
+    captions: list[str] = []
+    for item in found:
+        key = _url_key(item.url)
+        if key in seen_urls:
+            continue
+        seen_urls.add(key)
+        caption = item.caption or _jsonld_caption(item.url, jsonld_captions)
+        credit = item.credit
+        if caption and not item.caption:
+            caption, credit = split_credit(caption)
+            credit = item.credit or credit
+        if caption and any(similar(caption, seen) for seen in captions):
+            caption = None
+        if caption:
+            captions.append(caption)
+        images.append(Image(url=item.url, alt=item.alt, caption=caption, credit=credit or None))
+    return _mark_lead(images, lead_url)
+
+
+def _jsonld_caption(url: str, captions: dict[str, str]) -> str | None:
+    key = _url_key(url)
+    return next((c for u, c in captions.items() if _url_key(u) == key), None)
+
+
+def _url_key(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.netloc.lower()}{parts.path}"
+
+
+def _mark_lead(images: list[Image], lead_url: str | None) -> list[Image]:
+    if not images:
+        return [Image(url=lead_url, is_lead=True)] if lead_url and not _is_noise(lead_url) else []
+    lead_index = 0
+    if lead_url:
+        name = urlsplit(lead_url).path.rsplit("/", 1)[-1].split(".")[0]
+        lead_index = next((i for i, im in enumerate(images)
+                           if len(name) >= 4 and name in urlsplit(im.url).path), 0)
+    return [im.model_copy(update={"is_lead": i == lead_index}) for i, im in enumerate(images)]

@@ -1,0 +1,119 @@
+"""JSON-LD: find the article object among a page's ld+json blocks (lists, @graph, nesting)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+from selectolax.lexbor import LexborHTMLParser
+
+ARTICLE_TYPES = frozenset({"NewsArticle", "Article", "BlogPosting", "ReportageNewsArticle", "AnalysisNewsArticle",
+                           "OpinionNewsArticle", "ReviewNewsArticle", "BackgroundNewsArticle", "LiveBlogPosting",
+                           "TechArticle", "ScholarlyArticle", "Report", "SocialMediaPosting", "NewsMediaArticle"})
+PAGE_TYPES = frozenset({"WebPage", "ItemPage", "CollectionPage"})
+_MAX_NODES = 5_000  # a hostile page cannot make the walk unbounded
+
+JsonObject = dict[str, Any]
+
+
+def _types(node: JsonObject) -> set[str]:
+    value = node.get("@type", ())
+    values = [value] if isinstance(value, str) else value if isinstance(value, list) else []
+    return {v.rsplit("/", 1)[-1] for v in values if isinstance(v, str)}
+
+
+def _walk(data: Any) -> Iterator[JsonObject]:
+    """Every object in the data, breadth first, iteratively (no recursion on deep input)."""
+    queue: list[Any] = [data]
+    seen = 0
+    while queue and seen < _MAX_NODES:
+        item = queue.pop(0)
+        seen += 1
+        if isinstance(item, list):
+            queue.extend(item)
+        elif isinstance(item, dict):
+            yield item
+            queue.extend(v for k, v in item.items() if isinstance(v, (dict, list)) and k != "@context")
+
+
+def _blocks(tree: LexborHTMLParser) -> Iterator[Any]:
+    for script in tree.css('script[type="application/ld+json"]'):
+        raw = script.text(deep=True).strip()
+        if not raw:
+            continue
+        try:
+            yield json.loads(raw, strict=False)
+        except (ValueError, RecursionError):
+            continue
+
+
+def find_objects(tree: LexborHTMLParser) -> tuple[JsonObject | None, JsonObject | None, list[JsonObject]]:
+    """Return (the article object, the web-page object, every object) found in JSON-LD."""
+    article: JsonObject | None = None
+    page: JsonObject | None = None
+    every: list[JsonObject] = []
+    for block in _blocks(tree):
+        for node in _walk(block):
+            every.append(node)
+            types = _types(node)
+            if article is None and types & ARTICLE_TYPES:
+                article = node
+            elif page is None and types & PAGE_TYPES:
+                page = node
+    return article, page, every
+
+
+def resolve(node: Any, every: list[JsonObject]) -> Any:
+    """Follow an {"@id": ...} reference to the full object in the same page's @graph."""
+    if isinstance(node, dict) and set(node) <= {"@id", "@type"} and "@id" in node:
+        for candidate in every:
+            if candidate.get("@id") == node["@id"] and len(candidate) > len(node):
+                return candidate
+    return node
+
+
+def as_text(value: Any) -> str | None:
+    """A plain string from a JSON-LD value that may be a string, list or {"name": ...} object."""
+    if isinstance(value, str):
+        return value.strip() or None
+    if isinstance(value, list):
+        for item in value:
+            text = as_text(item)
+            if text:
+                return text
+        return None
+    if isinstance(value, dict):
+        return as_text(value.get("name") or value.get("@value") or value.get("text"))
+    return None
+
+
+def person_names(value: Any, every: list[JsonObject]) -> list[str]:
+    """Names of the Person entries in an author value; organisations are skipped."""
+    items = value if isinstance(value, list) else [value]
+    names: list[str] = []
+    for item in items:
+        item = resolve(item, every)
+        if isinstance(item, str):
+            names.append(item)
+        elif isinstance(item, dict):
+            if _types(item) & {"Organization", "NewsMediaOrganization", "Corporation", "WebSite"}:
+                continue
+            name = as_text(item.get("name"))
+            if name:
+                names.append(name)
+    return names
+
+
+def image_captions(value: Any, every: list[JsonObject]) -> dict[str, str]:
+    """Map image URL -> caption for the article's JSON-LD images that carry one."""
+    items = value if isinstance(value, list) else [value]
+    captions: dict[str, str] = {}
+    for item in items:
+        item = resolve(item, every)
+        if isinstance(item, dict):
+            url = as_text(item.get("url") or item.get("contentUrl"))
+            caption = as_text(item.get("caption") or item.get("description"))
+            if url and caption:
+                captions[url] = caption
+    return captions

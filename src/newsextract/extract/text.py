@@ -1,0 +1,51 @@
+"""Small text helpers shared by the extraction steps: whitespace, fingerprints, similarity."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_WORD = re.compile(r"\w+")
+_SPACE = re.compile(r"\s+")
+_FOLD = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"', "«": '"',
+                       "»": '"', "–": "-", "—": "-", "\u00a0": " ", "\u200b": ""})
+_MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+                "october", "november", "december")
+_MONTHS = {name: str(i) for i, m in enumerate(_MONTH_NAMES, start=1) for name in (m, m[:3])} | {"sept": "9"}
+
+
+def squash(text: str | None) -> str:
+    """Collapse runs of white space to one space and trim."""
+    return _SPACE.sub(" ", (text or "").replace("\u200b", "")).strip()
+
+
+def fold(text: str | None) -> str:
+    """Case-, quote- and width-folded text, for comparisons only."""
+    return squash(unicodedata.normalize("NFKC", text or "").translate(_FOLD).casefold())
+
+
+def words(text: str | None) -> list[str]:
+    """Folded words; month names become numbers so "16 September" and "Sept. 16" match."""
+    return [_MONTHS.get(w, w) for w in _WORD.findall(fold(text))]
+
+
+def word_set(text: str | None) -> frozenset[str]:
+    return frozenset(words(text))
+
+
+def similar(a: str | None, b: str | None, threshold: float = 0.8) -> bool:
+    """True when two texts share most of their words (order-free Jaccard), e.g. a caption and its alt."""
+    wa, wb = word_set(a), word_set(b)
+    if not wa or not wb:
+        return False
+    return len(wa & wb) / len(wa | wb) >= threshold
+
+
+def contains_text(haystack: str | None, needle: str | None) -> bool:
+    """True when needle's words appear, in order, inside haystack (folded)."""
+    h, n = " ".join(words(haystack)), " ".join(words(needle))
+    return bool(n) and n in h
+
+
+def word_count(text: str) -> int:
+    return len(_WORD.findall(text))
