@@ -16,6 +16,7 @@ from newsextract.errors import (
     ParseError,
 )
 from newsextract.extract import extract_article
+from newsextract.fetch import Fetcher, fetch, fetch_article
 from newsextract.models import Article, Failure, FetchedPage, Image, Result
 from newsextract.settings import ExtractSettings, FetchSettings
 
@@ -30,10 +31,13 @@ __all__ = [
     "FetchError",
     "FetchSettings",
     "FetchedPage",
+    "Fetcher",
     "Image",
     "NewsExtractError",
     "ParseError",
     "Result",
     "__version__",
     "extract_article",
+    "fetch",
+    "fetch_article",
 ]

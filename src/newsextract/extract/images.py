@@ -15,13 +15,16 @@ from newsextract.models import Image
 
 _TRAILING_PARENS = re.compile(r"\s*\(([^()]{2,60})\)\s*$")
 _CREDIT_PHRASE = re.compile(
-    r"\s*(?:[|/–—-]\s*|(?<=[.!?])\s+|^)(?:(?:photo(?:graph)?s?|foto(?:s|grafie)?|image|picture|pic|bild|"
+    r"\s*(?:[|/–—-]\s*|(?<=[.!?])\s+|^|(?=©))(?:(?:photo(?:graph)?s?|foto(?:s|grafie)?|image|picture|pic|bild|"
     r"credit|source|quelle|crédit|crédito|illustration)\s*(?:by\b|:)|©|\(c\)|copyright\b)"
     r"\s*(?P<credit>[^:()]{2,100})$",
     re.IGNORECASE,
 )
-_CREDIT_AGENCY = re.compile(r"(?:/|\b)(?:AP|AFP|Reuters|Getty(?: Images)?|EPA|dpa|Shutterstock|Imago|"
-                            r"picture alliance|Alamy|ANP|Xinhua)\b")
+# "Caption text. Unsplash/Jane Doe": a last short segment with a slash names the source.
+_TRAILING_SOURCE = re.compile(r"(?<=[.!?])\s+(?P<credit>[^.\s][^.]{0,60}/[^.]{1,60})$")
+_LEADING_LABEL = re.compile(r"^(?:legende|caption|bildunterschrift|légende|leyenda)\s*:\s*", re.IGNORECASE)
+_CREDIT_START = re.compile(r"^\s*(?:(?:photo|foto|bild|image|credit|quelle|source|crédit|crédito)s?\s*:|©|\(c\))",
+                           re.IGNORECASE)
 _MAX_CREDIT_WORDS = 8
 
 
@@ -81,10 +84,19 @@ def split_credit(caption: str) -> tuple[str, str | None]:
     match = _TRAILING_PARENS.search(caption)
     if match and len(match.group(1).split()) <= _MAX_CREDIT_WORDS and caption[: match.start()].strip():
         return caption[: match.start()].strip(), match.group(1).strip()
-    match = _CREDIT_PHRASE.search(caption)
-    if match and len(match.group("credit").split()) <= _MAX_CREDIT_WORDS:
-        return caption[: match.start()].strip(), match.group("credit").strip(" .")
+    for pattern in (_CREDIT_PHRASE, _TRAILING_SOURCE):
+        match = pattern.search(caption)
+        credit = match.group("credit") if match else ""
+        if match and len(credit.split()) <= _MAX_CREDIT_WORDS and (pattern is _CREDIT_PHRASE or all(
+                w[:1].isupper() or "/" in w for w in credit.split())):
+            return caption[: match.start()].strip(), credit.strip(" .")
     return caption, None
+
+
+def _credit_children(caption_node: LexborNode) -> list[LexborNode]:
+    """Child elements of a caption that print a credit ("Bild: SN/APA", "© dpa") before or after the text."""
+    return [child for child in caption_node.iter() if child.tag not in ("-text", "br")
+            and _CREDIT_START.match(dom.text_of(child)) and len(dom.text_of(child).split()) <= _MAX_CREDIT_WORDS]
 
 
 def _caption_and_credit(container: LexborNode) -> tuple[str | None, str | None]:
@@ -94,10 +106,13 @@ def _caption_and_credit(container: LexborNode) -> tuple[str | None, str | None]:
         if caption_node is not None:
             break
     credit_node = next((n for s in sel.CREDIT_SELECTORS for n in container.css(s)), None)
+    if credit_node is None and caption_node is not None:
+        credit_node = next(iter(_credit_children(caption_node)), None)
     credit = squash(credit_node.text(deep=True, separator=" ")) if credit_node is not None else None
     caption = squash(caption_node.text(deep=True, separator=" ")) if caption_node is not None else None
     if caption and credit and credit in caption:
         caption = squash(caption.replace(credit, " "))
+    caption = _LEADING_LABEL.sub("", caption) if caption else caption
     if caption:
         caption, printed_credit = split_credit(caption)
         credit = credit or printed_credit

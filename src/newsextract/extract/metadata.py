@@ -187,7 +187,22 @@ def clean_headline(headline: str, h1_texts: list[str], site_name: str | None) ->
         h1_folded = fold(h1)
         if len(h1_folded) >= 12 and h1_folded in folded and len(h1_folded) >= len(folded) * 0.4:
             return h1
-    return _KICKER.sub("", _strip_site_suffix(headline, site_name)).strip()
+    headline = _strip_site_suffix(headline, site_name)
+    return _strip_section_prefix(_KICKER.sub("", headline).strip(), site_name)
+
+
+def _strip_section_prefix(headline: str, site_name: str | None) -> str:
+    """Drop a leading "Politics | " or "SiteName - " when a real headline follows it."""
+    match = _TITLE_SEPARATORS.search(headline)
+    if not match:
+        return headline
+    head, rest = headline[: match.start()], headline[match.end():]
+    site = fold(site_name)
+    names_site = bool(site) and (fold(head) in site or site in fold(head))
+    section_label = match.group().strip() in ("|", "·", "•") and len(head.split()) <= 2
+    if (names_site or section_label) and len(rest.split()) >= 4:
+        return rest.strip()
+    return headline
 
 
 def _strip_site_suffix(headline: str, site_name: str | None) -> str:
