@@ -21,7 +21,14 @@ _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]
 # Per the HTML standard, a declared latin-1 / ascii means windows-1252.
 _ALIASES = {"iso-8859-1": "cp1252", "latin-1": "cp1252", "latin1": "cp1252", "us-ascii": "cp1252",
             "ascii": "cp1252", "x-sjis": "shift_jis", "utf8": "utf-8"}
+# The legacy encodings the HTML standard lets pages use (WHATWG Encoding);
+# detection chooses among these only, so windows-1252 text is never taken
+# for a Mac code page nobody serves.
+WEB_ENCODINGS = ["cp1252", "cp1250", "cp1251", "cp1253", "cp1254", "cp1255", "cp1256", "cp1257", "cp1258",
+                 "iso8859_2", "iso8859_5", "iso8859_7", "iso8859_15", "koi8_r", "koi8_u", "cp874", "shift_jis",
+                 "euc_jp", "iso2022_jp", "gb18030", "big5", "euc_kr", "utf_16"]
 _SNIFF_BYTES = 4096
+_TIE = 0.001
 _DETECT_BYTES = 200_000
 
 
@@ -54,8 +61,14 @@ def detect_charset(raw: bytes) -> str:
     """Guess the encoding of undeclared bytes; UTF-8 when they are valid UTF-8."""
     if _decodes_cleanly(raw[:_DETECT_BYTES], "utf-8") or _decodes_cleanly(raw, "utf-8"):
         return "utf-8"
-    best = from_bytes(raw[:_DETECT_BYTES]).best()
-    return _normalise(best.encoding if best else None) or "cp1252"
+    results = list(from_bytes(raw[:_DETECT_BYTES], cp_isolation=WEB_ENCODINGS))
+    if not results:
+        return "cp1252"
+    best = min(results, key=lambda r: r.chaos)
+    # Ties are common between single-byte code pages; windows-1252 is by far
+    # the most used on the web, so it wins a tie.
+    tied = [r.encoding for r in results if r.chaos <= best.chaos + _TIE]
+    return "cp1252" if "cp1252" in tied else _normalise(best.encoding) or "cp1252"
 
 
 def decode_html(raw: bytes, http_charset: str | None = None) -> tuple[str, str]:

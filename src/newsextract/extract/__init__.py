@@ -71,6 +71,9 @@ def _assemble(
     repeated = [t for im in found_images for t in (im.caption, im.credit) if t]
     repeated += [im.alt for im in found_images if im.alt and len(im.alt.split()) >= _MIN_ALT_WORDS]
     kept = body.clean_paragraphs(paragraphs, repeated, printed_byline, meta.headline)
+    no_article = not meta.declares_article and body.looks_like_index(kept)
+    if no_article:
+        kept = []
     text = "\n\n".join(kept)
     authors, author_source = _authors(meta, byline_texts, printed_byline)
     provenance = {k: v for k, v in meta.provenance.items() if k in Article.model_fields}
@@ -94,7 +97,7 @@ def _assemble(
         body=text,
         images=image_list,
         word_count=word_count(text),
-        warnings=_warnings(page, meta, text, settings),
+        warnings=_warnings(page, meta, text, settings) + (["no_article"] if no_article else []),
         provenance=provenance,
     )
 

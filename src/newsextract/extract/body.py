@@ -9,7 +9,7 @@ from selectolax.lexbor import LexborNode
 
 from newsextract.extract import selectors as sel
 from newsextract.extract.dom import text_of
-from newsextract.extract.text import contains_text, fold, similar, squash
+from newsextract.extract.text import contains_text, fold, similar, squash, word_count
 
 # trafilatura logs every page it finds too short; a batch run must not print that.
 logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
@@ -77,3 +77,13 @@ def clean_paragraphs(paragraphs: list[str], captions: list[str], byline: str | N
         elif len(paragraph) > len(kept[twin]):
             kept[twin] = paragraph
     return kept
+
+
+_INDEX_MAX_PARAGRAPH_WORDS = 30
+_INDEX_MAX_PARAGRAPH_CHARS = 150
+
+
+def looks_like_index(paragraphs: list[str]) -> bool:
+    """True for teaser lists (home and section pages): no paragraph reads like article prose."""
+    return not any(len(p.split()) >= _INDEX_MAX_PARAGRAPH_WORDS or len(p) >= _INDEX_MAX_PARAGRAPH_CHARS
+                   or word_count(p) >= _INDEX_MAX_PARAGRAPH_WORDS for p in paragraphs)

@@ -99,9 +99,32 @@ def _credit_children(caption_node: LexborNode) -> list[LexborNode]:
             and _CREDIT_START.match(dom.text_of(child)) and len(dom.text_of(child).split()) <= _MAX_CREDIT_WORDS]
 
 
-def _caption_and_credit(container: LexborNode) -> tuple[str | None, str | None]:
-    caption_node = None
-    for selector in sel.CAPTION_SELECTORS:
+def _caption_sibling(container: LexborNode) -> LexborNode | None:
+    """A caption printed right after the image block rather than inside it."""
+    sibling = container.next
+    while sibling is not None and not sibling.is_element_node:
+        sibling = sibling.next
+    if sibling is None or sibling.css_first("img") is not None:
+        return None
+    return sibling if any(sibling.css_matches(s) for s in sel.CAPTION_SELECTORS) else None
+
+
+def _nearby_caption(img: LexborNode) -> LexborNode | None:
+    """A caption block right after the image or after one of its two nearest wrappers."""
+    block: LexborNode | None = img
+    for _ in range(3):
+        if block is None:
+            return None
+        found = _caption_sibling(block)
+        if found is not None:
+            return found
+        block = block.parent
+    return None
+
+
+def _caption_and_credit(container: LexborNode, *, is_caption: bool = False) -> tuple[str | None, str | None]:
+    caption_node = container if is_caption else None
+    for selector in () if is_caption else sel.CAPTION_SELECTORS:
         caption_node = container.css_first(selector)
         if caption_node is not None:
             break
@@ -117,6 +140,7 @@ def _caption_and_credit(container: LexborNode) -> tuple[str | None, str | None]:
         caption, printed_credit = split_credit(caption)
         credit = credit or printed_credit
     if credit:
+        credit = sel.CREDIT_NOISE.sub("", credit).strip("()[] ")
         credit = re.sub(r"^(?:photo|foto|image|bild|credit|source|quelle)s?\s*:\s*|^©\s*", "", credit,
                         flags=re.IGNORECASE).strip() or None
     return caption or None, credit
@@ -141,12 +165,17 @@ def collect(scope: LexborNode, base_url: str | None) -> tuple[list[CaptionedImag
     drop: list[LexborNode] = []
     covered: set[int] = set()
     for container in _containers(scope):
-        if dom.inside_boilerplate(container, stop=scope):
+        # zone_tags=False: an article's own <header> holds its lead picture.
+        if dom.inside_boilerplate(container, stop=scope, zone_tags=False):
             continue
         img = _image_in(container)
-        caption, credit = _caption_and_credit(container)
         if img is None:
             continue
+        caption, credit = _caption_and_credit(container)
+        sibling = None if caption else _caption_sibling(container)
+        if sibling is not None:
+            caption, credit = _caption_and_credit(sibling, is_caption=True)
+            drop.append(sibling)
         if caption or container.tag == "figure" or "wp-caption" in (container.attributes.get("class") or ""):
             drop.append(container)
         url = image_url(img, base_url)
@@ -157,8 +186,14 @@ def collect(scope: LexborNode, base_url: str | None) -> tuple[list[CaptionedImag
         if img.mem_id in covered or dom.inside_boilerplate(img, stop=scope):
             continue
         url = image_url(img, base_url)
-        if url and not _is_noise(url) and _looks_like_content(img):
-            images.append(CaptionedImage(url, squash(img.attributes.get("alt")) or None, None, None))
+        if not url or _is_noise(url) or not _looks_like_content(img):
+            continue
+        caption = credit = None
+        sibling = _nearby_caption(img)
+        if sibling is not None:
+            caption, credit = _caption_and_credit(sibling, is_caption=True)
+            drop.append(sibling)
+        images.append(CaptionedImage(url, squash(img.attributes.get("alt")) or None, caption, credit))
     return images, drop
 
 

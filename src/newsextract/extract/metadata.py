@@ -20,6 +20,10 @@ _TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|·|•|::|»|/)\s+")
 _KICKER = re.compile(r"^(?:opinion|analysis|editorial|commentary|review|exclusive|live|watch|video|"
                      r"meinung|kommentar|analyse|opinión|tribune|op-ed)\s*[|:]\s*", re.IGNORECASE)
 
+# htmldate scans the whole text with many patterns; dates sit near the top,
+# and a bound keeps a huge page from costing seconds.
+_DATE_SEARCH_CHARS = 300_000
+
 META_HEADLINE = ("og:title", "twitter:title", "parsely-title", "sailthru.title", "dc.title", "title")
 META_DESCRIPTION = ("description", "og:description", "twitter:description", "dc.description")
 META_PUBLISHED = ("article:published_time", "og:published_time", "og:article:published_time",
@@ -53,6 +57,7 @@ class Metadata:
     image_captions: dict[str, str] = field(default_factory=dict)
     article_body: str | None = None
     paywalled: bool = False
+    declares_article: bool = False
     provenance: dict[str, str] = field(default_factory=dict)
 
     def offer(self, name: str, value: Any, source: str) -> None:
@@ -87,6 +92,7 @@ def _first(values: dict[str, list[str]], keys: tuple[str, ...]) -> str | None:
 
 def _from_jsonld(meta: Metadata, tree: LexborHTMLParser, base_url: str | None) -> None:
     article, page, every = jsonld.find_objects(tree)
+    meta.declares_article = article is not None
     source = "json-ld"
     for node in (article, page):
         if node is None:
@@ -118,6 +124,7 @@ def _from_jsonld(meta: Metadata, tree: LexborHTMLParser, base_url: str | None) -
 
 def _from_meta(meta: Metadata, tree: LexborHTMLParser, base_url: str | None) -> None:
     values = _meta_values(tree)
+    meta.declares_article = meta.declares_article or _first(values, ("og:type",)) == "article"
     source = "meta"
     meta.offer("headline", _first(values, META_HEADLINE), source)
     meta.offer("description", _first(values, META_DESCRIPTION), source)
@@ -175,7 +182,7 @@ def read_metadata(tree: LexborHTMLParser, base_url: str | None, printed_headline
 def guess_date(tree: LexborHTMLParser) -> str | None:
     """Publication date from the page's visible text and URL patterns, by htmldate."""
     try:
-        return find_date(tree.html or "", original_date=True, extensive_search=True, outputformat="%Y-%m-%d")
+        return find_date((tree.html or "")[:_DATE_SEARCH_CHARS], original_date=True, extensive_search=True, outputformat="%Y-%m-%d")
     except (ValueError, TypeError):
         return None
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from newsextract.decode import decode_html
@@ -10,6 +11,7 @@ from newsextract.settings import ExtractSettings
 
 _BINARY_MAGIC = (b"%PDF", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"PK\x03\x04", b"\x1f\x8b", b"RIFF", b"BM",
                  b"\x00\x00\x01\x00", b"ID3", b"OggS", b"\x7fELF")
+_SCRIPT_OR_STYLE = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
 _CONTROL = bytes(range(0, 9)) + b"\x0b\x0e\x0f" + bytes(range(0x10, 0x1b))
 
 
@@ -32,20 +34,25 @@ def _looks_binary(raw: bytes) -> bool:
     return controls > len(head) * 0.1
 
 
+def _bounded(text: str, limit: int) -> tuple[str, list[str]]:
+    """Cut an oversized page, after dropping scripts and styles so the article survives the cut."""
+    if len(text) <= limit:
+        return text, []
+    text = _SCRIPT_OR_STYLE.sub("", text)
+    return (text, []) if len(text) <= limit else (text[:limit], ["input_truncated"])
+
+
 def read_page(html: str | bytes, http_charset: str | None, settings: ExtractSettings, *,
               url: str | None = None) -> Page:
     """Decode and bound the input; raise ParseError for input that is empty or not text."""
-    warnings: list[str] = []
     if isinstance(html, str):
-        if len(html) > settings.max_html_bytes:
-            html, warnings = html[: settings.max_html_bytes], ["input_truncated"]
         text, encoding = html, "unicode"
     else:
         if _looks_binary(html):
             raise ParseError("the input is binary data, not an HTML page", url=url)
-        if len(html) > settings.max_html_bytes:
-            html, warnings = html[: settings.max_html_bytes], ["input_truncated"]
-        text, encoding = decode_html(html, http_charset)
+        # Decoding a 5 GB blob is no better than parsing it: bound the bytes first, generously.
+        text, encoding = decode_html(html[: settings.max_html_bytes * 4], http_charset)
+    text, warnings = _bounded(text, settings.max_html_bytes)
     text = text.replace("\x00", "")
     if not text.strip():
         raise ParseError("the input is empty", url=url)

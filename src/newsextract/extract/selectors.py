@@ -51,7 +51,11 @@ CAPTION_SELECTORS = ("figcaption", ".wp-caption-text", "[itemprop=caption]", "[i
 CREDIT_SELECTORS = (".credit", ".image-credit", ".photo-credit", ".img-credit", ".media-credit",
                     ".wp-caption-credit", ".copyright", "[itemprop=copyrightHolder]",
                     "[itemprop=creditText]", ".caption-credit", ".figure-credit", "figcaption cite",
-                    "figcaption small", ".source", ".author-image")
+                    "figcaption small", ".source", ".author-image", "[class*=caption__credit]",
+                    "[class*=caption-credit]", "[class*=image-credit]", "[class*=photo-credit]")
+# Link texts that caption credits carry beside the name.
+CREDIT_NOISE = re.compile(r"\s*(?:purchase\s+licensing\s+rights|buy\s+(?:this\s+)?photo|order\s+(?:a\s+)?print|"
+                          r"license\s+this\s+image|enlarge|expand)\s*$", re.IGNORECASE)
 IMAGE_CONTAINERS = ("figure", ".wp-caption", "[itemprop=image]", ".image", ".article-image",
                     ".inline-image", ".photo", ".media-image")
 
@@ -82,6 +86,8 @@ BOILERPLATE_LINES = re.compile(
       | (?:we\ use\ cookies|this\ (?:site|website)\ uses\ cookies).{0,300}
       | (?:click|tap)\ here\ to\ .{0,80}
       | (?:related|trending|most\ read|popular)\ (?:news|now|stories|articles)
+      | (?:copyright|©|\(c\))\ .{0,120}(?:all\ rights\ reserved|may\ not\ be\ (?:published|reproduced)).{0,200}
+      | (?:(?:additional\ )?reporting|writing|editing|compiled|graphics?)\ by\ [^.]{2,200}
     )$""",
     re.IGNORECASE | re.VERBOSE,
 )

@@ -47,5 +47,11 @@ def contains_text(haystack: str | None, needle: str | None) -> bool:
     return bool(n) and n in h
 
 
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_CJK_CHARS_PER_WORD = 2
+
+
 def word_count(text: str) -> int:
-    return len(_WORD.findall(text))
+    """Words in text; runs of Chinese/Japanese/Korean count about two characters a word."""
+    cjk = len(_CJK.findall(text))
+    return len(_WORD.findall(_CJK.sub(" ", text))) + cjk // _CJK_CHARS_PER_WORD
