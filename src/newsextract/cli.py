@@ -14,8 +14,8 @@ from typing import IO
 
 from newsextract.errors import NewsExtractError
 from newsextract.extract import extract_article
-from newsextract.models import Article
 from newsextract.jsonout import to_json, write_jsonl
+from newsextract.models import Article
 from newsextract.settings import ExtractSettings, FetchSettings
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -32,7 +32,8 @@ class _Parser(argparse.ArgumentParser):
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="newsextract", description="Turn news web pages into structured article records.")
     parser.add_argument("--version", action="version", version=_version())
-    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    commands: argparse._SubParsersAction[argparse.ArgumentParser] = parser.add_subparsers(
+        dest="command", required=True, parser_class=_Parser)
     extract = commands.add_parser("extract", help="extract articles from URLs, files or stdin")
     extract.add_argument("sources", nargs="+", metavar="SOURCE", help="http(s) URL, file path, or - for stdin")
     extract.add_argument("--url", help="base URL of a file or stdin page (for relative links)")

@@ -11,7 +11,7 @@ from newsextract.errors import ParseError
 from newsextract.extract import body, byline, clean, dom, images, metadata
 from newsextract.extract import selectors as sel
 from newsextract.extract.page import Page, read_page
-from newsextract.extract.text import squash, word_count
+from newsextract.extract.text import word_count
 from newsextract.models import Article
 from newsextract.settings import DEFAULT_EXTRACT_SETTINGS, ExtractSettings
 

@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime
+import warnings
+from datetime import UTC, datetime
 
 from dateutil import parser as dateutil_parser
+from dateutil.parser import UnknownTimezoneWarning
 
 _EARLIEST_YEAR = 1990
 _ISO_LIKE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+_HOUR = 3600
+_ZONES = {"UTC": 0, "GMT": 0, "Z": 0, "EST": -5 * _HOUR, "EDT": -4 * _HOUR, "CST": -6 * _HOUR, "CDT": -5 * _HOUR,
+          "MST": -7 * _HOUR, "MDT": -6 * _HOUR, "PST": -8 * _HOUR, "PDT": -7 * _HOUR, "BST": _HOUR,
+          "CET": _HOUR, "CEST": 2 * _HOUR, "IST": 5 * _HOUR + 1800, "JST": 9 * _HOUR, "AEST": 10 * _HOUR,
+          "AEDT": 11 * _HOUR}
 _EPOCH = re.compile(r"^\d{10}(?:\d{3})?$")
 
 
@@ -26,8 +33,6 @@ def parse_date(value: str | None) -> datetime | None:
 def _parse(value: str) -> datetime | None:
     if _EPOCH.match(value):
         seconds = int(value[:10])
-        from datetime import UTC
-
         return datetime.fromtimestamp(seconds, tz=UTC)
     if _ISO_LIKE.match(value):
         try:
@@ -35,6 +40,9 @@ def _parse(value: str) -> datetime | None:
         except ValueError:
             pass
     try:
-        return dateutil_parser.parse(value[:80], fuzzy=True)
+        with warnings.catch_warnings():  # unknown zone names ("PST") parse as naive times
+            warnings.simplefilter("ignore", UnknownTimezoneWarning)
+            parsed: datetime = dateutil_parser.parse(value[:80], fuzzy=True, tzinfos=_ZONES)
     except (ValueError, OverflowError, TypeError):
         return None
+    return parsed

@@ -95,9 +95,9 @@ def image_scope(root: LexborNode | None, tree: LexborHTMLParser) -> LexborNode |
             return parent if len(text_of(parent)) <= 3 * root_len else root
         if parent.tag == "body":
             break
-    parent = root.parent
-    if parent is not None and parent.tag != "body" and len(text_of(parent)) <= 2 * root_len:
-        return parent
+    wrapper = root.parent
+    if wrapper is not None and wrapper.tag != "body" and len(text_of(wrapper)) <= 2 * root_len:
+        return wrapper
     return root
 
 

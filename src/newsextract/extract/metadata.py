@@ -182,7 +182,8 @@ def read_metadata(tree: LexborHTMLParser, base_url: str | None, printed_headline
 def guess_date(tree: LexborHTMLParser) -> str | None:
     """Publication date from the page's visible text and URL patterns, by htmldate."""
     try:
-        return find_date((tree.html or "")[:_DATE_SEARCH_CHARS], original_date=True, extensive_search=True, outputformat="%Y-%m-%d")
+        return find_date((tree.html or "")[:_DATE_SEARCH_CHARS], original_date=True, extensive_search=True,
+                         outputformat="%Y-%m-%d")
     except (ValueError, TypeError):
         return None
 

@@ -99,7 +99,8 @@ BY_PREFIX = re.compile(
     re.IGNORECASE,
 )
 BYLINE_LINE = re.compile(r"^\s*(?:by|von|par|por|door)\s+[A-ZÀ-Þ][\w.'’-]+", re.IGNORECASE)
-NAME_SEPARATORS = re.compile(r"\s*(?:,|;|\||/|&|\+|•|·|\s[-–—]\s|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bog\b|\bsowie\b)\s*",
+NAME_SEPARATORS = re.compile(
+    r"\s*(?:,|;|\||/|&|\+|•|·|\s[-–—]\s|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bog\b|\bsowie\b)\s*",
                              re.IGNORECASE)
 ROLE_WORDS = frozenset("""
 staff writer reporter correspondent editor editors senior chief contributing contributor columnist
