@@ -16,7 +16,7 @@ from newsextract.errors import (
     ParseError,
 )
 from newsextract.extract import extract_article
-from newsextract.fetch import Fetcher, fetch, fetch_article
+from newsextract.fetch import Fetcher, fetch_article
 from newsextract.models import Article, Failure, FetchedPage, Image, Result
 from newsextract.settings import ExtractSettings, FetchSettings
 
@@ -38,6 +38,5 @@ __all__ = [
     "Result",
     "__version__",
     "extract_article",
-    "fetch",
     "fetch_article",
 ]

@@ -20,6 +20,11 @@ Only the CLI and the batch layer turn these into exit codes and records.
 
 from __future__ import annotations
 
+import re
+
+# "HTTPStatus" -> "HTTP_Status", "TooManyRedirects" -> "Too_Many_Redirects"
+_CAMEL_BOUNDARY = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
+
 
 class NewsExtractError(Exception):
     """Base of every error newsextract raises on purpose.
@@ -40,7 +45,7 @@ class NewsExtractError(Exception):
     def kind(self) -> str:
         """A stable snake-case name for the error class, used in batch records."""
         name = type(self).__name__.removesuffix("Error") or "NewsExtract"
-        return "".join("_" + c.lower() if c.isupper() else c for c in name).lstrip("_")
+        return _CAMEL_BOUNDARY.sub("_", name).lower()
 
     def __str__(self) -> str:
         return f"{self.message} ({self.url})" if self.url else self.message

@@ -1,0 +1,122 @@
+"""`newsextract batch`: argument parsing and the run, for cli.py to plug in.
+
+Usage (from cli.py)::
+
+    add_batch_parser(subparsers)            # adds the `batch` sub-command
+    return run_batch_command(args)          # when args.command == "batch"
+
+    $ newsextract batch urls.txt.gz -o out.jsonl --per-host 2 --delay 1
+    $ newsextract batch --warc CC-NEWS-*.warc.gz -o out.jsonl
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+from newsextract.batch import run_to_file
+from newsextract.batch_output import OutputStateError
+from newsextract.batch_settings import BatchSettings
+from newsextract.inputs import InputItem, dir_items, read_url_lines, url_items, warc_items
+from newsextract.progress import format_summary
+from newsextract.settings import FetchSettings
+
+EXIT_USAGE = 2
+_DEFAULTS = BatchSettings()
+
+
+def add_batch_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the `batch` sub-command and its options."""
+    fetch = _DEFAULTS.fetch
+    parser = subparsers.add_parser(
+        "batch", help="fetch and extract a list of URLs (or saved pages, WARC files) into JSON Lines",
+        description="One JSON line per input URL, resumable: rerun the same command after a crash.",
+    )
+    parser.add_argument("input", nargs="?", metavar="INPUT",
+                        help="file of URLs, one a line (# comments; .gz accepted), or - for stdin")
+    parser.add_argument("-o", "--output", type=Path, help="JSON Lines output (default: stdout)")
+    parser.add_argument("--state", type=Path,
+                        help="run state for resuming (default: OUTPUT.state.sqlite; none for stdout)")
+    parser.add_argument("--concurrency", type=_positive_int, default=fetch.concurrency,
+                        help=f"parallel requests in all (default {fetch.concurrency})")
+    parser.add_argument("--per-host", type=_positive_int, default=fetch.per_host_concurrency,
+                        help=f"parallel requests per host (default {fetch.per_host_concurrency})")
+    parser.add_argument("--delay", type=_non_negative_float, default=fetch.per_host_delay,
+                        help=f"minimum seconds between requests to one host (default {fetch.per_host_delay})")
+    parser.add_argument("--no-robots", action="store_true", help="do not consult robots.txt")
+    parser.add_argument("--retry-failed", action="store_true",
+                        help="retry URLs that failed in earlier runs (up to --max-attempts)")
+    parser.add_argument("--max-attempts", type=_positive_int, default=_DEFAULTS.max_attempts,
+                        help=f"attempts per URL for --retry-failed (default {_DEFAULTS.max_attempts})")
+    parser.add_argument("--workers", type=_positive_int, help="extraction processes (default: one per core)")
+    parser.add_argument("--input-dir", type=Path, help="directory of saved .html / .html.gz pages")
+    parser.add_argument("--warc", type=Path, nargs="+", default=[], metavar="FILE",
+                        help="WARC files (.warc, .warc.gz) whose responses to extract")
+
+
+def run_batch_command(args: argparse.Namespace) -> int:
+    """Run `newsextract batch` with parsed arguments; return the exit code (0, 1, 2 or 130)."""
+    problem = _check_inputs(args)
+    if problem:
+        sys.stderr.write(f"newsextract: error: {problem}\n")
+        return EXIT_USAGE
+    try:
+        summary = run_to_file(
+            _items(args), output=args.output, state=args.state, settings=_settings(args),
+            progress_stream=sys.stderr, live_progress=sys.stderr.isatty(), handle_signals=True,
+        )
+    except OutputStateError as exc:
+        sys.stderr.write(f"newsextract: error: {exc}\n")
+        return EXIT_USAGE
+    sys.stderr.write(format_summary(summary) + "\n")
+    return summary.exit_code
+
+
+def _settings(args: argparse.Namespace) -> BatchSettings:
+    fetch = FetchSettings(concurrency=args.concurrency, per_host_concurrency=args.per_host,
+                          per_host_delay=args.delay, respect_robots=not args.no_robots)
+    return BatchSettings(fetch=fetch, workers=args.workers, retry_failed=args.retry_failed,
+                         max_attempts=args.max_attempts)
+
+
+def _check_inputs(args: argparse.Namespace) -> str | None:
+    if args.input is None and args.input_dir is None and not args.warc:
+        return "batch needs INPUT, --input-dir or --warc"
+    if args.input not in (None, "-") and not Path(args.input).is_file():
+        return f"no such input file: {args.input}"
+    if args.input_dir is not None and not args.input_dir.is_dir():
+        return f"no such directory: {args.input_dir}"
+    missing = [str(path) for path in args.warc if not path.is_file()]
+    if missing:
+        return f"no such WARC file: {', '.join(missing)}"
+    if args.state is None and args.output is None and args.retry_failed:
+        return "--retry-failed needs a run state: give -o OUTPUT or --state"
+    return None
+
+
+def _items(args: argparse.Namespace) -> Iterator[InputItem]:
+    sources: list[Iterator[InputItem]] = []
+    if args.input is not None:
+        sources.append(url_items(read_url_lines(args.input)))
+    if args.input_dir is not None:
+        sources.append(dir_items(args.input_dir))
+    if args.warc:
+        sources.append(warc_items(args.warc))
+    return itertools.chain.from_iterable(sources)
+
+
+def _positive_int(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1: {text}")
+    return value
+
+
+def _non_negative_float(text: str) -> float:
+    value = float(text)
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"must not be negative: {text}")
+    return value

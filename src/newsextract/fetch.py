@@ -1,0 +1,637 @@
+"""Fetch pages over HTTP: polite, bounded, retried, with typed errors.
+
+Usage::
+
+    page = fetch("https://example.com/a")                    # sync, one page
+    article = fetch_article("https://example.com/a")          # fetch + extract
+
+    async with Fetcher(FetchSettings(per_host_delay=1.0)) as fetcher:
+        pages = await asyncio.gather(*(fetcher.fetch(u) for u in urls))
+
+One ``Fetcher`` owns one ``httpx.AsyncClient`` and every limit: it may be
+called from many tasks at once, and the global concurrency, per-host
+concurrency, per-host delay and the once-per-origin robots.txt fetch hold
+across all of them.
+
+What one ``Fetcher.fetch(url)`` does, hop by hop along redirects:
+
+1. refuse anything but http/https (``InvalidURLError``);
+2. optionally refuse hosts that resolve to private, loopback or link-local
+   addresses (``BlockedURLError``);
+3. consult the origin's robots.txt, fetched once and cached (``BlockedURLError``);
+4. wait for a per-host slot and the per-host delay, then a global slot;
+5. send the request; retry connect errors, timeouts and 408/425/429/5xx with
+   exponential backoff and jitter, or as long as ``Retry-After`` says (capped);
+6. on a redirect, go round again with the new URL (limit and loop detection);
+7. refuse non-HTML content types before reading the body, then stream the
+   body, decompressing it ourselves, and cut it at ``max_bytes`` compressed or
+   decompressed (``ResponseTooLargeError``).
+
+Every failure is a ``FetchError`` subclass carrying url, stage and HTTP status.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import ipaddress
+import random
+import socket
+import time
+import zlib
+from collections.abc import Awaitable, Callable, Iterator, Sequence
+from dataclasses import dataclass
+from email.utils import parsedate_to_datetime
+from http.client import HTTPResponse
+from http.cookiejar import Cookie, CookieJar
+from importlib.util import find_spec
+from types import TracebackType
+from typing import Protocol
+from urllib.request import Request
+
+import httpx
+
+from newsextract._hosts import HostTable
+from newsextract.errors import (
+    BlockedURLError,
+    ContentTypeError,
+    FetchError,
+    FetchTimeoutError,
+    HTTPStatusError,
+    InvalidURLError,
+    NetworkError,
+    ResponseTooLargeError,
+    TooManyRedirectsError,
+)
+from newsextract.extract import extract_article
+from newsextract.models import Article, FetchedPage
+from newsextract.robots import (
+    ROBOTS_MAX_BYTES,
+    ROBOTS_MAX_REDIRECTS,
+    RobotsPolicy,
+    policy_from_response,
+    robots_url,
+)
+from newsextract.settings import (
+    DEFAULT_EXTRACT_SETTINGS,
+    DEFAULT_FETCH_SETTINGS,
+    ExtractSettings,
+    FetchSettings,
+)
+
+try:
+    import brotli
+except ImportError:  # pragma: no cover - brotli is optional
+    brotli = None
+
+__all__ = ["Fetcher", "fetch", "fetch_article"]
+
+RETRY_STATUSES = frozenset({408, 425, 429, 500, 502, 503, 504})
+REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
+HTML_MEDIA_TYPES = frozenset({"text/html", "application/xhtml+xml"})
+# How many origins keep their politeness and robots state (see _hosts.py for the cost).
+MAX_HOST_STATES = 4096
+# Idle connections kept for reuse (each is a socket; httpx closes them after 5 s idle).
+_KEEPALIVE_CONNECTIONS = 128
+
+# Transport errors worth another attempt: the next one may well succeed.
+_RETRYABLE_ERRORS = (httpx.TimeoutException, httpx.NetworkError, httpx.RemoteProtocolError, TimeoutError)
+# Decompress in steps this large, so one small compressed chunk (a bomb) never
+# becomes one huge allocation before the size cap is checked.
+_DECODE_STEP = 256 * 1024
+# Only brotli >= 1.2 can bound its output per call; older versions are not advertised.
+_HAS_BOUNDED_BROTLI = brotli is not None and hasattr(brotli.Decompressor, "can_accept_more_data")
+_HAS_H2 = find_spec("h2") is not None
+_ACCEPT_ENCODING = "gzip, deflate, br" if _HAS_BOUNDED_BROTLI else "gzip, deflate"
+_ACCEPT = "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5"
+# Magic numbers of common non-HTML bodies, for servers that send no Content-Type.
+_MAGIC_TYPES = (
+    (b"%PDF-", "application/pdf"),
+    (b"\x89PNG", "image/png"),
+    (b"\xff\xd8\xff", "image/jpeg"),
+    (b"GIF8", "image/gif"),
+    (b"PK\x03\x04", "application/zip"),
+)
+
+Sleep = Callable[[float], Awaitable[None]]
+
+
+# --- the public API -----------------------------------------------------------------------------
+
+
+class Fetcher:
+    """Fetch pages politely and safely over one shared HTTP client.
+
+    Usage: ``async with Fetcher(settings) as f: page = await f.fetch(url)``
+
+    ``transport`` replaces the network (tests, custom stacks); with it,
+    ``proxy`` and ``http2`` in the settings have no effect.
+    """
+
+    def __init__(
+        self,
+        settings: FetchSettings = DEFAULT_FETCH_SETTINGS,
+        *,
+        transport: httpx.AsyncBaseTransport | None = None,
+    ) -> None:
+        self._settings = settings
+        self._client = _build_client(settings, transport)
+        self._slots = asyncio.Semaphore(settings.concurrency)
+        self._hosts = HostTable(settings.per_host_concurrency, MAX_HOST_STATES)
+        self._rng = random.Random()
+        # Every deliberate wait (backoff, Retry-After, per-host delay) goes through
+        # here, so tests can observe the delays without waiting for them.
+        self._sleep: Sleep = asyncio.sleep
+
+    async def __aenter__(self) -> Fetcher:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.aclose()
+
+    async def aclose(self) -> None:
+        """Close the HTTP client and its connections."""
+        await self._client.aclose()
+
+    async def fetch(self, url: str) -> FetchedPage:
+        """Fetch one HTML page; raise a ``FetchError`` subclass if that is not possible."""
+        start = _parse_url(url)
+        reply = await self._follow(start, self._settings.max_redirects, page=True)
+        if not 200 <= reply.status < 300:
+            raise HTTPStatusError(f"HTTP {reply.status}", url=str(reply.url), http_status=reply.status)
+        return FetchedPage(
+            url=url,
+            final_url=str(reply.url),
+            status=reply.status,
+            headers={key.lower(): value for key, value in reply.headers.items()},
+            content=reply.content,
+        )
+
+    # --- redirects, policy checks, retries ----------------------------------------------------
+
+    async def _follow(self, url: httpx.URL, max_redirects: int, *, page: bool) -> _Reply:
+        # Cookies live for one redirect chain only: consent walls that set a
+        # cookie and bounce back work, and nothing accumulates across a run.
+        jar = httpx.Cookies()
+        seen = {_chain_state(url, jar)}
+        redirects = 0
+        while True:
+            reply = await self._hop(url, jar, page=page)
+            target = _redirect_target(reply)
+            if target is None:
+                return reply
+            state = _chain_state(target, jar)
+            if state in seen:
+                raise TooManyRedirectsError(
+                    f"redirect loop back to {target}", url=str(url), http_status=reply.status
+                )
+            redirects += 1
+            if redirects > max_redirects:
+                raise TooManyRedirectsError(
+                    f"more than {max_redirects} redirects", url=str(url), http_status=reply.status
+                )
+            seen.add(state)
+            url = target
+
+    async def _hop(self, url: httpx.URL, jar: httpx.Cookies, *, page: bool) -> _Reply:
+        if self._settings.block_private_addresses:
+            await self._check_public(url)
+        if page and self._settings.respect_robots and not await self._robots_allow(url):
+            raise BlockedURLError("disallowed by robots.txt", url=str(url))
+        retries = self._settings.max_retries if page else 0
+        return await self._with_retries(url, jar, retries, page=page)
+
+    async def _with_retries(self, url: httpx.URL, jar: httpx.Cookies, retries: int, *, page: bool) -> _Reply:
+        for attempt in range(retries + 1):
+            last = attempt == retries
+            try:
+                reply = await self._attempt(url, jar, page=page)
+            except _RETRYABLE_ERRORS as exc:
+                if last:
+                    raise _fetch_error(exc, url) from exc
+                await self._sleep(self._backoff(attempt))
+                continue
+            except httpx.HTTPError as exc:
+                raise _fetch_error(exc, url) from exc
+            if last or reply.status not in RETRY_STATUSES:
+                return reply
+            await self._pause_before_retry(reply, attempt)
+        raise AssertionError("unreachable: the last attempt always returns or raises")
+
+    def _backoff(self, attempt: int) -> float:
+        ceiling = min(self._settings.backoff_max, self._settings.backoff_base * 2.0**attempt)
+        # "Equal jitter": never less than half the ceiling, so retries really back off,
+        # yet spread out so many clients hit by one outage do not retry in lockstep.
+        return ceiling / 2 + self._rng.uniform(0, ceiling / 2)
+
+    async def _pause_before_retry(self, reply: _Reply, attempt: int) -> None:
+        after = parse_retry_after(reply.headers.get("retry-after"))
+        if after is None:
+            await self._sleep(self._backoff(attempt))
+            return
+        # Retry-After speaks for the whole host, not just this URL: hold back every
+        # request to it; the retry itself then waits for its slot in _attempt.
+        with self._hosts.use(_origin(reply.url)) as host:
+            host.defer(min(after, self._settings.retry_after_max))
+
+    # --- one HTTP exchange under the politeness limits -----------------------------------------
+
+    async def _attempt(self, url: httpx.URL, jar: httpx.Cookies, *, page: bool) -> _Reply:
+        settings = self._settings
+        with self._hosts.use(_origin(url)) as host:
+            async with host.slots:
+                wait = host.reserve_start(settings.per_host_delay)
+                if wait > 0:
+                    await self._sleep(wait)
+                async with self._slots, asyncio.timeout(settings.total_timeout):
+                    return await self._exchange(url, jar, page=page)
+
+    async def _exchange(self, url: httpx.URL, jar: httpx.Cookies, *, page: bool) -> _Reply:
+        request = self._client.build_request("GET", url)
+        jar.set_cookie_header(request)
+        response = await self._client.send(request, stream=True)
+        try:
+            jar.extract_cookies(response)
+            if not 200 <= response.status_code < 300:
+                return _Reply(url, response.status_code, response.headers, b"")
+            limit = self._settings.max_bytes if page else ROBOTS_MAX_BYTES
+            if page:
+                _check_media_type(response, url)
+                _check_declared_length(response, url, limit)
+            content = await _read_body(response, url, limit, truncate=not page)
+            if page:
+                _check_magic(content, response, url)
+            return _Reply(url, response.status_code, response.headers, content)
+        finally:
+            await response.aclose()
+
+    # --- policies ------------------------------------------------------------------------------
+
+    async def _robots_allow(self, url: httpx.URL) -> bool:
+        with self._hosts.use(_origin(url)) as host:
+            # The lock makes concurrent first requests to a host share one robots.txt fetch.
+            async with host.robots_lock:
+                if host.robots is None:
+                    host.robots = await self._load_robots(url)
+            return host.robots.allows(str(url), self._settings.user_agent)
+
+    async def _load_robots(self, url: httpx.URL) -> RobotsPolicy:
+        try:
+            reply = await self._follow(robots_url(url), ROBOTS_MAX_REDIRECTS, page=False)
+        except FetchError:
+            return RobotsPolicy.allow_all()  # unreachable: allowed (see robots.py)
+        return policy_from_response(reply.status, reply.content)
+
+    async def _check_public(self, url: httpx.URL) -> None:
+        host = url.host
+        try:
+            addresses: Sequence[_IPAddress] = [ipaddress.ip_address(host)]
+        except ValueError:
+            try:
+                addresses = await self._resolve(host, url.port or _default_port(url))
+            except OSError as exc:
+                raise NetworkError(f"DNS lookup failed for {host}: {exc}", url=str(url)) from exc
+        for address in addresses:
+            if not _is_public(address):
+                raise BlockedURLError(f"{host} resolves to non-public address {address}", url=str(url))
+
+    async def _resolve(self, host: str, port: int) -> list[_IPAddress]:
+        # Note the gap: httpx resolves again when it connects, so a DNS server
+        # that answers differently the second time (rebinding) is not caught.
+        infos = await asyncio.get_running_loop().getaddrinfo(host, port, type=socket.SOCK_STREAM)
+        return [ipaddress.ip_address(str(info[4][0]).split("%")[0]) for info in infos]
+
+
+def fetch(url: str, settings: FetchSettings = DEFAULT_FETCH_SETTINGS) -> FetchedPage:
+    """Fetch one page synchronously. Usage: ``page = fetch("https://example.com/a")``
+
+    Runs its own event loop, so it cannot be called from async code: use
+    ``Fetcher`` there.
+    """
+
+    async def run() -> FetchedPage:
+        async with Fetcher(settings) as fetcher:
+            return await fetcher.fetch(url)
+
+    return asyncio.run(run())
+
+
+def fetch_article(
+    url: str,
+    *,
+    fetch_settings: FetchSettings = DEFAULT_FETCH_SETTINGS,
+    extract_settings: ExtractSettings = DEFAULT_EXTRACT_SETTINGS,
+) -> Article:
+    """Fetch a page and extract its article. Usage: ``fetch_article("https://example.com/a")``"""
+    page = fetch(url, fetch_settings)
+    return extract_article(
+        page.content,
+        url=page.url,
+        final_url=page.final_url,
+        http_charset=page.charset,
+        settings=extract_settings,
+    )
+
+
+# --- client and response helpers ----------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Reply:
+    url: httpx.URL
+    status: int
+    headers: httpx.Headers
+    content: bytes
+
+
+class _NoCookieJar(CookieJar):
+    """The shared client stores no cookies: a run over millions of URLs would
+    otherwise keep every cookie of every site, and leak them between fetches."""
+
+    def extract_cookies(self, response: HTTPResponse, request: Request) -> None:
+        return None
+
+    def set_cookie(self, cookie: Cookie) -> None:
+        return None
+
+
+def _build_client(settings: FetchSettings, transport: httpx.AsyncBaseTransport | None) -> httpx.AsyncClient:
+    headers = {"user-agent": settings.user_agent, "accept": _ACCEPT, "accept-encoding": _ACCEPT_ENCODING}
+    headers.update(settings.headers)
+    return httpx.AsyncClient(
+        headers=headers,
+        # A CookieJar, not httpx.Cookies: httpx would copy the latter into a plain, storing jar.
+        cookies=_NoCookieJar(),
+        timeout=httpx.Timeout(
+            connect=settings.connect_timeout,
+            read=settings.read_timeout,
+            write=settings.read_timeout,
+            pool=settings.connect_timeout,
+        ),
+        # Requests in flight are bounded by our own semaphores, so the pool itself
+        # needs no cap; a cap near `concurrency` would make connections to many
+        # hosts evict each other and every request pay for a new connection.
+        limits=httpx.Limits(max_connections=None, max_keepalive_connections=_KEEPALIVE_CONNECTIONS),
+        http2=settings.http2 and _HAS_H2,
+        proxy=settings.proxy,
+        transport=transport,
+        follow_redirects=False,
+        # Settings are the whole configuration: no proxy picked up from the environment.
+        trust_env=False,
+    )
+
+
+def _parse_url(url: str) -> httpx.URL:
+    try:
+        parsed = httpx.URL(url)
+    except (httpx.InvalidURL, TypeError) as exc:
+        raise InvalidURLError(f"malformed URL: {exc}", url=url) from exc
+    _check_scheme(parsed, url)
+    return parsed
+
+
+def _check_scheme(parsed: httpx.URL, original: str) -> None:
+    if parsed.scheme not in ("http", "https"):
+        raise InvalidURLError(f"only http and https URLs can be fetched, not {parsed.scheme or 'none'}",
+                              url=original)
+    if not parsed.host:
+        raise InvalidURLError("URL has no host", url=original)
+
+
+def _redirect_target(reply: _Reply) -> httpx.URL | None:
+    location = reply.headers.get("location")
+    if reply.status not in REDIRECT_STATUSES or not location:
+        return None
+    try:
+        target = reply.url.join(location.strip())
+    except httpx.InvalidURL as exc:
+        raise InvalidURLError(f"bad redirect location {location!r}", url=str(reply.url)) from exc
+    _check_scheme(target, str(target))
+    return target
+
+
+def _chain_state(url: httpx.URL, jar: httpx.Cookies) -> tuple[str, frozenset[tuple[str, str, str]]]:
+    # The same URL with new cookies is progress (a consent wall), not a loop.
+    return str(url), frozenset((c.domain, c.name, c.value or "") for c in jar.jar)
+
+
+def _origin(url: httpx.URL) -> str:
+    return f"{url.scheme}://{url.host}:{url.port or _default_port(url)}"
+
+
+def _default_port(url: httpx.URL) -> int:
+    return 443 if url.scheme == "https" else 80
+
+
+def parse_retry_after(value: str | None) -> float | None:
+    """Seconds to wait from a Retry-After header (delta-seconds or HTTP date), or None."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        return None
+    return max(0.0, when.timestamp() - time.time())
+
+
+def _fetch_error(exc: BaseException, url: httpx.URL) -> FetchError:
+    where = str(url)
+    if isinstance(exc, TimeoutError):
+        return FetchTimeoutError("request took longer than the whole-request timeout", url=where)
+    if isinstance(exc, httpx.TimeoutException):
+        return FetchTimeoutError(f"timed out: {type(exc).__name__}", url=where)
+    if isinstance(exc, httpx.UnsupportedProtocol):
+        return InvalidURLError(f"unsupported protocol: {exc}", url=where)
+    if isinstance(exc, (httpx.NetworkError, httpx.RemoteProtocolError, httpx.ProxyError)):
+        return NetworkError(f"{type(exc).__name__}: {exc or 'connection failed'}", url=where)
+    return FetchError(f"{type(exc).__name__}: {exc}", url=where)
+
+
+# --- content checks -----------------------------------------------------------------------------
+
+
+def _check_media_type(response: httpx.Response, url: httpx.URL) -> None:
+    media = response.headers.get("content-type", "").split(";")[0].strip().lower()
+    if media and media not in HTML_MEDIA_TYPES:
+        raise ContentTypeError(
+            f"not an HTML page: content type {media}", url=str(url), http_status=response.status_code
+        )
+
+
+def _check_magic(content: bytes, response: httpx.Response, url: httpx.URL) -> None:
+    if response.headers.get("content-type"):
+        return
+    head = content[:16].lstrip()
+    for magic, media in _MAGIC_TYPES:
+        if head.startswith(magic):
+            raise ContentTypeError(
+                f"not an HTML page: no content type, body looks like {media}",
+                url=str(url),
+                http_status=response.status_code,
+            )
+
+
+def _check_declared_length(response: httpx.Response, url: httpx.URL, limit: int) -> None:
+    declared = response.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > limit:
+        raise ResponseTooLargeError(
+            f"body of {int(declared)} bytes is over the {limit}-byte cap",
+            url=str(url),
+            http_status=response.status_code,
+        )
+
+
+# --- streaming, decompression and the size cap --------------------------------------------------
+
+
+class _Decoder(Protocol):
+    def feed(self, data: bytes) -> Iterator[bytes]: ...
+
+    def flush(self) -> Iterator[bytes]: ...
+
+
+class _Identity:
+    def feed(self, data: bytes) -> Iterator[bytes]:
+        yield data
+
+    def flush(self) -> Iterator[bytes]:
+        yield b""
+
+
+class _Zlib:
+    """gzip or deflate, never producing more than _DECODE_STEP bytes per call."""
+
+    def __init__(self, wbits: int | None) -> None:
+        # wbits None: "deflate", which servers send both zlib-wrapped and raw; decided on the first bytes.
+        self._wbits = wbits
+        self._inflater: zlib._Decompress | None = None
+
+    def feed(self, data: bytes) -> Iterator[bytes]:
+        if not data:
+            return
+        inflater = self._inflater or self._start(data)
+        while data:
+            out = inflater.decompress(data, _DECODE_STEP)
+            yield out
+            data = inflater.unconsumed_tail
+            if inflater.eof:
+                return  # trailing garbage after the stream is ignored, as browsers do
+
+    def flush(self) -> Iterator[bytes]:
+        if self._inflater is not None:
+            yield self._inflater.flush()
+
+    def _start(self, first: bytes) -> zlib._Decompress:
+        wbits = self._wbits
+        if wbits is None:
+            zlib_header = len(first) >= 2 and first[0] & 0x0F == 8 and (first[0] << 8 | first[1]) % 31 == 0
+            wbits = zlib.MAX_WBITS if zlib_header else -zlib.MAX_WBITS
+        self._inflater = zlib.decompressobj(wbits)
+        return self._inflater
+
+
+class _Brotli:
+    """brotli, never producing more than _DECODE_STEP bytes per call (brotli >= 1.2)."""
+
+    def __init__(self) -> None:
+        self._decompressor = brotli.Decompressor()
+
+    def feed(self, data: bytes) -> Iterator[bytes]:
+        yield self._decompressor.process(data, output_buffer_limit=_DECODE_STEP)
+        while not self._decompressor.can_accept_more_data():
+            yield self._decompressor.process(b"", output_buffer_limit=_DECODE_STEP)
+
+    def flush(self) -> Iterator[bytes]:
+        yield b""
+
+
+def _decoders(content_encoding: str, url: httpx.URL) -> list[_Decoder]:
+    decoders: list[_Decoder] = []
+    # Encodings are listed in the order applied, so they are undone in reverse.
+    for name in reversed([part.strip().lower() for part in content_encoding.split(",") if part.strip()]):
+        if name in ("gzip", "x-gzip"):
+            decoders.append(_Zlib(16 + zlib.MAX_WBITS))
+        elif name == "deflate":
+            decoders.append(_Zlib(None))
+        elif name == "br" and _HAS_BOUNDED_BROTLI:
+            decoders.append(_Brotli())
+        elif name != "identity":
+            raise FetchError(f"unsupported content encoding {name}", url=str(url))
+    return decoders or [_Identity()]
+
+
+def _run_chain(decoders: Sequence[_Decoder], data: bytes) -> Iterator[bytes]:
+    first, rest = decoders[0], decoders[1:]
+    for piece in first.feed(data):
+        if not rest:
+            yield piece
+        elif piece:
+            yield from _run_chain(rest, piece)
+
+
+def _flush_chain(decoders: Sequence[_Decoder]) -> Iterator[bytes]:
+    for index, decoder in enumerate(decoders):
+        rest = decoders[index + 1:]
+        for piece in decoder.flush():
+            yield from (_run_chain(rest, piece) if rest and piece else [piece])
+
+
+async def _read_body(response: httpx.Response, url: httpx.URL, limit: int, *, truncate: bool) -> bytes:
+    """Stream and decompress the body, stopping at ``limit`` bytes on the wire or decoded.
+
+    Over the limit: raise ``ResponseTooLargeError``, or with ``truncate`` keep the first
+    ``limit`` bytes. Memory stays at about ``limit`` plus one decoding step.
+    """
+    decoders = _decoders(response.headers.get("content-encoding", ""), url)
+    body = bytearray()
+    wire = 0
+    try:
+        async for chunk in response.aiter_raw():
+            wire += len(chunk)
+            if wire > limit or not _append(body, _run_chain(decoders, chunk), limit):
+                break
+        else:
+            _append(body, _flush_chain(decoders), limit)
+    except (zlib.error, _brotli_error()) as exc:
+        raise FetchError(f"could not decompress the body: {exc}", url=str(url),
+                         http_status=response.status_code) from exc
+    if wire > limit or len(body) > limit:
+        if not truncate:
+            raise ResponseTooLargeError(f"body is over the {limit}-byte cap", url=str(url),
+                                        http_status=response.status_code)
+        del body[limit:]
+    return bytes(body)
+
+
+def _append(body: bytearray, pieces: Iterator[bytes], limit: int) -> bool:
+    """Append decoded pieces until ``body`` passes ``limit``; False once it has."""
+    for piece in pieces:
+        body += piece
+        if len(body) > limit:
+            return False
+    return True
+
+
+def _brotli_error() -> type[Exception]:
+    error: type[Exception] = brotli.error if brotli is not None else zlib.error
+    return error
+
+
+# --- addresses ----------------------------------------------------------------------------------
+
+_IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
+
+
+def _is_public(address: _IPAddress) -> bool:
+    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
+        address = address.ipv4_mapped  # ::ffff:127.0.0.1 is loopback too
+    return address.is_global and not address.is_multicast
