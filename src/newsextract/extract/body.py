@@ -9,7 +9,7 @@ from selectolax.lexbor import LexborNode
 
 from newsextract.extract import selectors as sel
 from newsextract.extract.dom import text_of
-from newsextract.extract.text import contains_text, fold, similar, squash, word_count
+from newsextract.extract.text import Fingerprint, squash, word_count
 
 # trafilatura logs every page it finds too short; a batch run must not print that.
 logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
@@ -38,20 +38,20 @@ def fallback_text(root: LexborNode | None) -> list[str]:
     return [t for t in (text_of(n) for n in root.css("p, h2, h3, li, blockquote")) if t]
 
 
-def is_caption_like(paragraph: str, captions: list[str]) -> bool:
+def is_caption_like(paragraph: Fingerprint, captions: list[Fingerprint]) -> bool:
     """True when a paragraph is one of the image captions (or alt/credit text) the page repeats."""
-    if len(paragraph.split()) < _CAPTION_MIN_WORDS:
-        return any(fold(paragraph) == fold(c) for c in captions)
-    return any(similar(paragraph, c) or (len(c.split()) >= 5 and contains_text(c, paragraph)
-                                         and len(paragraph) <= len(c) * 1.3)
+    if len(paragraph.word_set) < _CAPTION_MIN_WORDS:
+        return any(paragraph.folded == c.folded for c in captions)
+    return any(paragraph.similar(c) or (len(c.word_set) >= 5 and c.contains(paragraph)
+                                        and len(paragraph.text) <= len(c.text) * 1.3)
                for c in captions)
 
 
-def _is_byline(paragraph: str, byline: str | None) -> bool:
-    if not byline or len(paragraph) > 160:
+def _is_byline(paragraph: Fingerprint, byline: Fingerprint | None) -> bool:
+    if byline is None or len(paragraph.text) > 160:
         return False
-    return fold(paragraph) == fold(byline) or (bool(sel.BYLINE_LINE.match(paragraph))
-                                               and similar(paragraph, byline, 0.6))
+    return paragraph.folded == byline.folded or (bool(sel.BYLINE_LINE.match(paragraph.text))
+                                                 and paragraph.similar(byline, 0.6))
 
 
 def clean_paragraphs(paragraphs: list[str], captions: list[str], byline: str | None,
@@ -61,22 +61,27 @@ def clean_paragraphs(paragraphs: list[str], captions: list[str], byline: str | N
     Of two near-identical paragraphs (a standfirst the first paragraph repeats
     with a dateline added), the longer one is kept, in the first one's place.
     """
-    kept: list[str] = []
+    caption_prints = [Fingerprint.of(c) for c in dict.fromkeys(captions)]
+    byline_print = Fingerprint.of(byline) if byline else None
+    headline_print = Fingerprint.of(headline) if headline else None
+    kept: list[Fingerprint] = []
     seen: set[str] = set()
-    for index, paragraph in enumerate(paragraphs):
-        key = fold(paragraph)
-        if key in seen or sel.BOILERPLATE_LINES.match(paragraph) or is_caption_like(paragraph, captions):
+    for index, text in enumerate(paragraphs):
+        paragraph = Fingerprint.of(text)
+        if paragraph.folded in seen or sel.BOILERPLATE_LINES.match(text):
             continue
-        if _is_byline(paragraph, byline) or (index < 3 and headline and similar(paragraph, headline, 0.9)):
+        if is_caption_like(paragraph, caption_prints) or _is_byline(paragraph, byline_print):
             continue
-        seen.add(key)
+        if index < 3 and headline_print is not None and paragraph.similar(headline_print, 0.9):
+            continue
+        seen.add(paragraph.folded)
         twin = next((i for i in range(max(0, len(kept) - 3), len(kept))
-                     if len(paragraph.split()) >= 8 and similar(paragraph, kept[i], 0.85)), None)
+                     if len(paragraph.word_set) >= 8 and paragraph.similar(kept[i], 0.85)), None)
         if twin is None:
             kept.append(paragraph)
-        elif len(paragraph) > len(kept[twin]):
+        elif len(text) > len(kept[twin].text):
             kept[twin] = paragraph
-    return kept
+    return [p.text for p in kept]
 
 
 _INDEX_MAX_PARAGRAPH_WORDS = 30

@@ -13,11 +13,13 @@ from newsextract.extract.text import squash
 # Ancestry walks stop here: a deeper node is treated as inside whatever is
 # above it, which keeps hostile 10,000-deep pages linear.
 MAX_WALK = 80
+# One search over "class id" text: a boilerplate word bounded by start, end,
+# white space, "-" or "_" (so "share-bar" matches, "shared" does not).
 _BOILERPLATE_CLASS = re.compile(
-    r"(?:^|[-_])(?:" + "|".join(re.escape(w) for w in sorted(sel.BOILERPLATE_WORDS, key=len, reverse=True))
-    + r")(?:$|[-_])"
+    r"(?:^|[\s_-])(?:" + "|".join(re.escape(w) for w in sorted(sel.BOILERPLATE_WORDS, key=len, reverse=True))
+    + r")(?=$|[\s_-])"
 )
-_EXCEPTIONS = frozenset(sel.BOILERPLATE_EXCEPTIONS)
+_EXCEPTIONS = re.compile(r"(?:^|\s)(?:" + "|".join(re.escape(w) for w in sel.BOILERPLATE_EXCEPTIONS) + r")(?=$|\s)")
 _MIN_PARAGRAPH_CHARS = 40
 
 
@@ -43,8 +45,8 @@ def is_boilerplate(node: LexborNode, *, zone_tags: bool = True) -> bool:
     attrs = node.attributes
     if (attrs.get("role") or "").lower() in sel.BOILERPLATE_ROLES or "hidden" in attrs:
         return True
-    names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower().split()
-    return any(name not in _EXCEPTIONS and _BOILERPLATE_CLASS.search(name) for name in names)
+    names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()
+    return bool(_BOILERPLATE_CLASS.search(_EXCEPTIONS.sub(" ", names)))
 
 
 def inside_boilerplate(node: LexborNode, stop: LexborNode | None = None, *, zone_tags: bool = True) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 
 _WORD = re.compile(r"\w+")
 _SPACE = re.compile(r"\s+")
@@ -31,6 +32,33 @@ def words(text: str | None) -> list[str]:
 
 def word_set(text: str | None) -> frozenset[str]:
     return frozenset(words(text))
+
+
+@dataclass(frozen=True)
+class Fingerprint:
+    """A text folded once for repeated comparisons (captions against every paragraph)."""
+
+    text: str
+    folded: str
+    joined: str
+    word_set: frozenset[str]
+
+    @classmethod
+    def of(cls, text: str) -> Fingerprint:
+        folded = fold(text)
+        tokens = [_MONTHS.get(w, w) for w in _WORD.findall(folded)]
+        return cls(text, folded, " ".join(tokens), frozenset(tokens))
+
+    def similar(self, other: Fingerprint, threshold: float = 0.8) -> bool:
+        """Order-free Jaccard similarity of the word sets at or above the threshold."""
+        a, b = self.word_set, other.word_set
+        if not a or not b or min(len(a), len(b)) < threshold * max(len(a), len(b)):
+            return False
+        return len(a & b) >= threshold * len(a | b)
+
+    def contains(self, other: Fingerprint) -> bool:
+        """True when the other text's words appear, in order, inside this one."""
+        return bool(other.joined) and other.joined in self.joined
 
 
 def similar(a: str | None, b: str | None, threshold: float = 0.8) -> bool:
