@@ -48,10 +48,13 @@ def extract_article(
     byline_nodes = byline.find_byline_nodes(tree, scope)
     byline_texts = list(dict.fromkeys(t for t in map(dom.text_of, byline_nodes) if t))
     found_images, image_nodes = images.collect(scope, base_url) if scope is not None else ([], [])
+    # Captions outside the article's images (a gallery above it, a teaser) are never body text either.
+    stray_captions = tree.css(", ".join(sel.STRAY_CAPTION_SELECTORS))
+    stray_texts = [t for t in map(dom.text_of, stray_captions) if t]
     fallback = body.fallback_text(root)
-    clean.clean_tree(tree, root, image_nodes + byline_nodes)  # the nodes above are freed from here on
+    clean.clean_tree(tree, root, image_nodes + byline_nodes + stray_captions)  # these nodes are freed now
     paragraphs = body.main_text(tree.html or "", base_url) or fallback
-    return _assemble(page, meta, url, final_url, paragraphs, found_images, byline_texts, settings)
+    return _assemble(page, meta, url, final_url, paragraphs, found_images, byline_texts, stray_texts, settings)
 
 
 def _assemble(
@@ -62,13 +65,14 @@ def _assemble(
     paragraphs: list[str],
     found_images: list[images.CaptionedImage],
     byline_texts: list[str],
+    stray_captions: list[str],
     settings: ExtractSettings,
 ) -> Article:
     dom_byline = " ".join(byline_texts) or None
     printed_byline = dom_byline or byline.byline_from_text(paragraphs)
     image_list = images.finalise(found_images, meta.lead_image, meta.image_captions) \
         if settings.include_images else []
-    repeated = [t for im in found_images for t in (im.caption, im.credit) if t]
+    repeated = [t for im in found_images for t in (im.caption, im.credit) if t] + stray_captions
     repeated += [im.alt for im in found_images if im.alt and len(im.alt.split()) >= _MIN_ALT_WORDS]
     kept = body.clean_paragraphs(paragraphs, repeated, printed_byline, meta.headline)
     no_article = not meta.declares_article and body.looks_like_index(kept)

@@ -13,6 +13,7 @@ from newsextract.extract.text import fold, squash
 _MAX_BYLINE_CHARS = 200
 _NAME_CHARS = re.compile(r"^[\w.'’ -]+$")
 _INITIALS = re.compile(r"^(?:[A-Z]\.\s?)+$")
+_PARENTHESES = re.compile(r"\([^)]{0,40}\)")  # "Elena Oberholzer (obe)": the desk's short code
 
 
 def _is_role(words: list[str]) -> bool:
@@ -37,7 +38,7 @@ def _looks_like_person(name: str) -> bool:
 
 
 def _clean_name(part: str) -> str | None:
-    part = sel.BY_PREFIX.sub("", squash(part))
+    part = _PARENTHESES.sub(" ", sel.BY_PREFIX.sub("", squash(part)))
     part = sel.NAME_NOISE.sub("", part)
     part = part.strip(" .,:;-–—|()[]\"'")
     words = part.split()
@@ -68,7 +69,9 @@ def split_names(byline: str) -> list[str]:
         if name and fold(name) not in seen:
             seen.add(fold(name))
             names.append(name)
-    return names
+    # "Anna Sleegers, Frankfurt": beside full names, a lone word is a place or a desk.
+    full_names = [n for n in names if " " in n]
+    return full_names or names
 
 
 def merge_names(*groups: list[str]) -> list[str]:

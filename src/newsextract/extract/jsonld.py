@@ -99,7 +99,8 @@ def person_names(value: Any, every: list[JsonObject]) -> list[str]:
         elif isinstance(item, dict):
             if _types(item) & {"Organization", "NewsMediaOrganization", "Corporation", "WebSite"}:
                 continue
-            name = as_text(item.get("name"))
+            name = as_text(item.get("name")) or " ".join(
+                part for part in (as_text(item.get("givenName")), as_text(item.get("familyName"))) if part)
             if name:
                 names.append(name)
     return names

@@ -47,7 +47,11 @@ BYLINE_SELECTORS = (
 
 CAPTION_SELECTORS = ("figcaption", ".wp-caption-text", "[itemprop=caption]", "[itemprop=description]",
                      ".caption", ".image-caption", ".img-caption", ".photo-caption", ".media-caption",
-                     ".figure-caption", ".article-image-caption", ".inline-image-caption")
+                     ".figure-caption", ".article-image-caption", ".inline-image-caption", ".infotext",
+                     ".media-info", ".mediaInfo")
+# Caption elements removed from the text wherever they stand ([itemprop=description]
+# is left out: pages also put it on the standfirst).
+STRAY_CAPTION_SELECTORS = tuple(s for s in CAPTION_SELECTORS if "description" not in s)
 CREDIT_SELECTORS = (".credit", ".image-credit", ".photo-credit", ".img-credit", ".media-credit",
                     ".wp-caption-credit", ".copyright", "[itemprop=copyrightHolder]",
                     "[itemprop=creditText]", ".caption-credit", ".figure-credit", "figcaption cite",
@@ -57,7 +61,7 @@ CREDIT_SELECTORS = (".credit", ".image-credit", ".photo-credit", ".img-credit", 
 CREDIT_NOISE = re.compile(r"\s*(?:purchase\s+licensing\s+rights|buy\s+(?:this\s+)?photo|order\s+(?:a\s+)?print|"
                           r"license\s+this\s+image|enlarge|expand)\s*$", re.IGNORECASE)
 IMAGE_CONTAINERS = ("figure", ".wp-caption", "[itemprop=image]", ".image", ".article-image",
-                    ".inline-image", ".photo", ".media-image")
+                    ".inline-image", ".photo", ".media-image", ".media")
 
 LAZY_SRC_ATTRS = ("data-src", "data-lazy-src", "data-original", "data-url", "data-lazy", "data-hi-res-src",
                   "data-full-src", "src")
@@ -110,6 +114,7 @@ digital news online global economics economy culture opinion investigative data 
 multimedia photo photos photojournalist intern fellow affairs writers reporters correspondents
 redakteur redakteurin korrespondent korrespondentin autor autorin redaktion journaliste
 rédacteur rédactrice correspondant envoyé spécial periodista redactor corresponsal
+기자 특파원 記者 特派員 记者
 """.split())
 ORGANISATION_WORDS = frozenset("""
 reuters ap afp dpa apa ansa efe upi bloomberg associated press agence france-presse staff cnn bbc
