@@ -37,7 +37,8 @@ def add_batch_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentPar
     )
     parser.add_argument("input", nargs="?", metavar="INPUT",
                         help="file of URLs, one a line (# comments; .gz accepted), or - for stdin")
-    parser.add_argument("-o", "--output", type=Path, help="JSON Lines output (default: stdout)")
+    # A string, not a Path: with --dask a trailing "/" (a directory of parts) is meaningful.
+    parser.add_argument("-o", "--output", help="JSON Lines output (default: stdout)")
     parser.add_argument("--state", type=Path,
                         help="run state for resuming (default: OUTPUT.state.sqlite; none for stdout)")
     parser.add_argument("--concurrency", type=_positive_int, default=fetch.concurrency,
@@ -51,10 +52,14 @@ def add_batch_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentPar
                         help="retry URLs that failed in earlier runs (up to --max-attempts)")
     parser.add_argument("--max-attempts", type=_positive_int, default=_DEFAULTS.max_attempts,
                         help=f"attempts per URL for --retry-failed (default {_DEFAULTS.max_attempts})")
-    parser.add_argument("--workers", type=_positive_int, help="extraction processes (default: one per core)")
+    parser.add_argument("--workers", type=_positive_int,
+                        help="extraction processes (default: one per core; with --dask, one per running partition)")
     parser.add_argument("--input-dir", type=Path, help="directory of saved .html / .html.gz pages")
     parser.add_argument("--warc", type=Path, nargs="+", default=[], metavar="FILE",
                         help="WARC files (.warc, .warc.gz) whose responses to extract")
+    parser.add_argument("--dask", metavar="ADDRESS",
+                        help="run on a Dask cluster: a scheduler address (tcp://host:8786) or local:N for "
+                             "N worker processes here; needs -o (a file, or DIR/ for a directory of parts)")
 
 
 def run_batch_command(args: argparse.Namespace) -> int:
@@ -63,9 +68,11 @@ def run_batch_command(args: argparse.Namespace) -> int:
     if problem:
         sys.stderr.write(f"newsextract: error: {problem}\n")
         return EXIT_USAGE
+    if args.dask:
+        return _run_dask(args)
     try:
         summary = run_to_file(
-            _items(args), output=args.output, state=args.state, settings=_settings(args),
+            _items(args), output=Path(args.output) if args.output else None, state=args.state, settings=_settings(args),
             progress_stream=sys.stderr, live_progress=sys.stderr.isatty(), handle_signals=True,
         )
     except OutputStateError as exc:
@@ -94,7 +101,34 @@ def _check_inputs(args: argparse.Namespace) -> str | None:
         return f"no such WARC file: {', '.join(missing)}"
     if args.state is None and args.output is None and args.retry_failed:
         return "--retry-failed needs a run state: give -o OUTPUT or --state"
+    if args.dask and (args.output is None or args.state is not None):
+        return "--dask needs -o OUTPUT (its run state lives in OUTPUT.parts/), and takes no --state"
     return None
+
+
+def _run_dask(args: argparse.Namespace) -> int:
+    """`--dask`: the same run, partitioned over a Dask cluster (see dask_batch.py)."""
+    try:
+        from newsextract.dask_batch import DaskBatchError, run_batch_dask
+    except ImportError as exc:
+        sys.stderr.write(f"newsextract: error: --dask needs the dask extra (pip install 'newsextract[dask]'): "
+                         f"{exc}\n")
+        return EXIT_USAGE
+    sources = [url_items(read_url_lines(args.input))] if args.input is not None else []
+    if args.input_dir is not None:
+        sources.append(dir_items(args.input_dir))
+    try:
+        summary = run_batch_dask(itertools.chain.from_iterable(sources), output=args.output, cluster=args.dask,
+                                 warc=args.warc, settings=_settings(args), progress_stream=sys.stderr,
+                                 live_progress=sys.stderr.isatty(), handle_signals=True)
+    except OutputStateError as exc:
+        sys.stderr.write(f"newsextract: error: {exc}\n")
+        return EXIT_USAGE
+    except DaskBatchError as exc:
+        sys.stderr.write(f"newsextract: error: {exc}\n")
+        return 1
+    sys.stderr.write(format_summary(summary) + "\n")
+    return summary.exit_code
 
 
 def _items(args: argparse.Namespace) -> Iterator[InputItem]:

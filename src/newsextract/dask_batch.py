@@ -264,9 +264,11 @@ class _Run:
     warc_names: set[str] = field(default_factory=set)
 
 
-def _open_run(output: Path) -> _Run:
+def _open_run(target: Path | str) -> _Run:
     """The run directory for an output, after checking the output belongs to it."""
-    as_dir = str(output).endswith(os.sep) or output.is_dir()
+    # Path() drops a trailing "/", so the directory form is read from the string as given.
+    output = Path(target)
+    as_dir = str(target).endswith(("/", os.sep)) or output.is_dir()
     run_dir = output if as_dir else output.with_name(output.name + ".parts")
     run = _Run(_Layout(run_dir.resolve()), None if as_dir else output.resolve())
     manifest = _read_manifest(run.layout)
@@ -545,6 +547,14 @@ def _copy_first_of_each_url(parts: list[Path], writer: IO[bytes], keys_path: Pat
     return dropped_ok, dropped_failed
 
 
+def _state_counts(path: Path) -> dict[str, int]:
+    store = RunStore(path)
+    try:
+        return store.counts()
+    finally:
+        store.close()
+
+
 def _state_totals(run: _Run) -> tuple[dict[str, int], dict[str, int]]:
     """Rows by status and failures by kind, over every partition's state."""
     totals: dict[str, int] = {}
@@ -568,11 +578,13 @@ def _add(into: dict[str, int], values: dict[str, int]) -> None:
 
 
 def _manifest(run: _Run, partitions: int, complete: bool) -> dict[str, Any]:
+    """The index of the run directory; for -o DIR/ it tells readers which part files are whole."""
     parts = []
     for spec in run.specs:
         done = run.layout.part(spec.name).exists()
+        records = sum(_state_counts(run.layout.state(spec.name)).values()) if done else None
         parts.append({"name": spec.name, "file": f"{spec.name}.jsonl" if done else None, "complete": done,
-                      "source": spec.warc or "input"})
+                      "records": records, "source": spec.warc or "input"})
     return {"format": _FORMAT, "output": str(run.merged) if run.merged else None, "partitions": partitions,
             "complete": complete, "parts": parts}
 
@@ -633,7 +645,7 @@ def _finish(run: _Run, outcomes: _Outcomes, partitions: int, settings: BatchSett
 def run_batch_dask(
     items: Iterable[str] | Iterable[InputItem] = (),
     *,
-    output: Path,
+    output: Path | str,
     cluster: str | Client,
     warc: Sequence[Path] = (),
     settings: BatchSettings = DEFAULT_BATCH_SETTINGS,
@@ -643,7 +655,7 @@ def run_batch_dask(
     live_progress: bool = False,
     handle_signals: bool = False,
 ) -> BatchSummary:
-    """Run a batch on a Dask cluster into one JSON Lines file, or a directory of parts (``Path("DIR/")``).
+    """Run a batch on a Dask cluster into one JSON Lines file, or a directory of parts ("DIR/").
 
     Usage: ``run_batch_dask(urls, output=Path("out.jsonl"), cluster="tcp://10.0.0.1:8786")``
 

@@ -49,7 +49,7 @@ def extract_article(
     byline_texts = list(dict.fromkeys(t for t in map(dom.text_of, byline_nodes) if t))
     found_images, image_nodes = images.collect(scope, base_url) if scope is not None else ([], [])
     # Captions outside the article's images (a gallery above it, a teaser) are never body text either.
-    stray_captions = tree.css(", ".join(sel.STRAY_CAPTION_SELECTORS))
+    stray_captions = images.stray_captions(tree)
     stray_texts = [t for t in map(dom.text_of, stray_captions) if t]
     fallback = body.fallback_text(root)
     clean.clean_tree(tree, root, image_nodes + byline_nodes + stray_captions)  # these nodes are freed now

@@ -247,3 +247,22 @@ def _mark_lead(images: list[Image], lead_url: str | None) -> list[Image]:
         lead_index = next((i for i, im in enumerate(images)
                            if len(name) >= 4 and name in urlsplit(im.url).path), 0)
     return [im.model_copy(update={"is_lead": i == lead_index}) for i, im in enumerate(images)]
+
+
+_MAX_CAPTION_CHARS = 600
+
+
+def _holds_blocks(node: LexborNode) -> bool:
+    # Lexbor's css() on a node can match the node itself; only descendants count here.
+    return any(inner.mem_id != node.mem_id for inner in node.css("p, div"))
+
+
+def stray_captions(tree: LexborHTMLParser) -> list[LexborNode]:
+    """Caption elements anywhere on the page: the known caption selectors, and small,
+    paragraph-free blocks whose class names a caption (the checks keep a wrapper
+    such as "article--with-captions" safe).
+    """
+    named = tree.css(", ".join(sel.STRAY_CAPTION_SELECTORS))
+    loosely_named = [node for node in tree.css(", ".join(sel.LOOSE_CAPTION_SELECTORS))
+                     if not _holds_blocks(node) and len(dom.text_of(node)) <= _MAX_CAPTION_CHARS]
+    return list({node.mem_id: node for node in named + loosely_named}.values())

@@ -52,6 +52,7 @@ CAPTION_SELECTORS = ("figcaption", ".wp-caption-text", "[itemprop=caption]", "[i
 # Caption elements removed from the text wherever they stand ([itemprop=description]
 # is left out: pages also put it on the standfirst).
 STRAY_CAPTION_SELECTORS = tuple(s for s in CAPTION_SELECTORS if "description" not in s)
+LOOSE_CAPTION_SELECTORS = ("[class*=caption]", "[class*=Caption]")
 CREDIT_SELECTORS = (".credit", ".image-credit", ".photo-credit", ".img-credit", ".media-credit",
                     ".wp-caption-credit", ".copyright", "[itemprop=copyrightHolder]",
                     "[itemprop=creditText]", ".caption-credit", ".figure-credit", "figcaption cite",
