@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta, timezone
 from typing import Any
 from urllib.parse import urljoin
 
@@ -57,11 +57,14 @@ class Metadata:
     image_captions: dict[str, str] = field(default_factory=dict)
     article_body: str | None = None
     paywalled: bool = False
+    published_seen: list[datetime] = field(default_factory=list)
     declares_article: bool = False
     provenance: dict[str, str] = field(default_factory=dict)
 
     def offer(self, name: str, value: Any, source: str) -> None:
         """Set a field unless a higher-precedence source already did."""
+        if name == "published" and isinstance(value, datetime):
+            self.published_seen.append(value)
         if value in (None, "", []) or getattr(self, name) not in (None, "", []):
             return
         if isinstance(value, str):  # CMSes often escape entities twice in metadata
@@ -130,7 +133,9 @@ def _from_meta(meta: Metadata, tree: LexborHTMLParser, base_url: str | None) -> 
     meta.offer("description", _first(values, META_DESCRIPTION), source)
     authors = [a for key in META_AUTHOR for a in values.get(key, ()) if not a.startswith(("http", "@", "/"))]
     meta.offer("author_names", authors[:1] if authors else [], source)
-    meta.offer("published", parse_date(_first(values, META_PUBLISHED)), source)
+    for key in META_PUBLISHED:
+        for value in values.get(key, ()):
+            meta.offer("published", parse_date(value), source)
     meta.offer("modified", parse_date(_first(values, META_MODIFIED)), source)
     meta.offer("site_name", _first(values, META_SITE), source)
     meta.offer("section", _first(values, META_SECTION), source)
@@ -176,7 +181,35 @@ def read_metadata(tree: LexborHTMLParser, base_url: str | None, printed_headline
                                        meta.site_name)
     if meta.published is None:
         meta.offer("published", parse_date(guess_date(tree)), "dom")
+    elif meta.published_seen:
+        meta.published = local_rendering(meta.published, meta.published_seen)
     return meta
+
+
+_MAX_SAME_INSTANT = timedelta(minutes=2)
+_MAX_OFFSET = timedelta(hours=14)
+
+
+def local_rendering(chosen: datetime, seen: list[datetime]) -> datetime:
+    """The same instant in the site's own time zone, when the page also prints it that way.
+
+    Metadata often gives UTC ("…Z") while another tag gives local time, with
+    an offset or naive; the local one says on which day the site published.
+    """
+    if chosen.tzinfo is None or chosen.utcoffset() != timedelta(0):
+        return chosen
+    for other in seen:
+        offset = other.utcoffset() if other.tzinfo else None
+        if offset and abs(other - chosen) <= _MAX_SAME_INSTANT:
+            return other
+    utc_wall = chosen.replace(tzinfo=None)
+    for other in seen:
+        if other.tzinfo is not None or (other.minute, other.second) != (chosen.minute, chosen.second):
+            continue
+        delta = other - utc_wall
+        if timedelta(0) < abs(delta) <= _MAX_OFFSET and delta.total_seconds() % 900 == 0:
+            return other.replace(tzinfo=timezone(delta))
+    return chosen
 
 
 def guess_date(tree: LexborHTMLParser) -> str | None:
