@@ -4,6 +4,7 @@ Usage::
 
     python bench/batch.py                      # 10,000 URLs; RSS compared at 1,000 and 10,000
     python bench/batch.py --urls 2000 --small 500 --delay 0.1
+    python bench/batch.py --urls 2000 --small 500 --no-peer --dask local:2   # + a Dask column, same list
 
 A loopback server farm (one threaded server per host name, 127.0.0.1 .. 127.0.0.N)
 serves the pages of ../shared/datasets, gzip-encoded as fetched. Every URL is distinct;
@@ -75,12 +76,12 @@ def trafilatura_config(work: Path, delay: float) -> Path:
     return config
 
 
-def run_ours(work: Path, urls: list[str], delay: float) -> dict[str, float]:
+def run_ours(work: Path, urls: list[str], delay: float, dask: str | None = None) -> dict[str, float]:
     listing = work / f"urls{len(urls)}.txt"
     listing.write_text("\n".join(urls) + "\n")
-    out = work / f"ours{len(urls)}.jsonl"
+    out = work / f"ours{len(urls)}{'-dask' if dask else ''}.jsonl"
     cmd = [sys.executable, "-m", "newsextract", "batch", listing.name, "-o", out.name, "--delay", str(delay),
-           "--per-host", "1", "--no-robots"]
+           "--per-host", "1", "--no-robots", *(["--dask", dask] if dask else [])]
     seconds, rss, pss, _ = measure(cmd, work, work / "ours.stdout")
     records = [json.loads(line) for line in out.read_text().splitlines()]
     return _row(len(urls), seconds, rss, pss, len(records), sum(r["ok"] for r in records))
@@ -110,6 +111,7 @@ def main() -> int:
     parser.add_argument("--hosts", type=int, default=50)
     parser.add_argument("--delay", type=float, default=0.1, help="per-host politeness delay, both tools")
     parser.add_argument("--no-peer", action="store_true")
+    parser.add_argument("--dask", metavar="local:N", help="also run the full list with --dask (e.g. local:2)")
     args = parser.parse_args()
     pages = load_pages(DATASETS)
     servers, urls = start_farm(pages, args.hosts, args.urls)
@@ -119,6 +121,8 @@ def main() -> int:
             work = Path(tmp)
             rows.append(("newsextract batch", run_ours(work, urls[: args.small], args.delay)))
             rows.append(("newsextract batch", run_ours(work, urls, args.delay)))
+            if args.dask:
+                rows.append((f"newsextract batch --dask {args.dask}", run_ours(work, urls, args.delay, args.dask)))
             if not args.no_peer:
                 rows.append(("trafilatura --parallel 2", run_peer(work, urls, args.delay)))
     finally:
@@ -130,6 +134,11 @@ def main() -> int:
     for name, row in rows:
         print(f"| {name} | {row['urls']:,.0f} | {row['seconds']:.1f} | {row['pages_per_s']:.1f} | "
               f"{row['rss_mb']:.0f} | {row['pss_mb']:.0f} | {row['records']:,.0f} | {row['ok']:,.0f} |")
+    if args.dask:
+        local, dask = rows[1][1], rows[-1][1]
+        print(f"\n--dask {args.dask} / local, same {local['urls']:,.0f} URLs: pages/s x"
+              f"{dask['pages_per_s'] / local['pages_per_s']:.2f}, peak RSS x{dask['rss_mb'] / local['rss_mb']:.2f}, "
+              f"peak PSS x{dask['pss_mb'] / local['pss_mb']:.2f}")
     return 0
 
 
