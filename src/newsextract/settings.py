@@ -24,9 +24,6 @@ class ExtractSettings(_Settings):
     # Pages past this size are cut before parsing (a warning says so): real
     # articles are far smaller, and a 20 MB page must not stall a batch.
     max_html_bytes: int = Field(default=4_000_000, gt=0)
-    # Element nesting deeper than this is flattened before the text extractor
-    # (lxml-based) sees it, so pathological pages cannot exhaust the stack.
-    max_depth: int = Field(default=400, gt=10)
     min_body_words: int = Field(default=50, ge=0)
 
 

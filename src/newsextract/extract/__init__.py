@@ -5,6 +5,8 @@ extract_article() reads as the list of steps; each step lives in its own module.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from selectolax.lexbor import LexborHTMLParser
 
 from newsextract.errors import ParseError
@@ -46,40 +48,45 @@ def extract_article(
     scope = dom.image_scope(root, tree)
     meta = metadata.read_metadata(tree, base_url, byline.printed_headline(tree, scope))
     byline_nodes = byline.find_byline_nodes(tree, scope)
-    byline_texts = list(dict.fromkeys(t for t in map(dom.text_of, byline_nodes) if t))
     found_images, image_nodes = images.collect(scope, base_url) if scope is not None else ([], [])
     # Captions outside the article's images (a gallery above it, a teaser) are never body text either.
     stray_captions = images.stray_captions(tree)
-    stray_texts = [t for t in map(dom.text_of, stray_captions) if t]
-    fallback = body.fallback_text(root)
+    found = _Found(
+        page=page,
+        meta=meta,
+        images=found_images,
+        byline_texts=list(dict.fromkeys(t for t in map(dom.text_of, byline_nodes) if t)),
+        stray_captions=[t for t in map(dom.text_of, stray_captions) if t],
+        paragraphs=body.fallback_text(root),
+    )
     clean.clean_tree(tree, root, image_nodes + byline_nodes + stray_captions)  # these nodes are freed now
-    paragraphs = body.main_text(tree.html or "", base_url) or fallback
-    return _assemble(page, meta, url, final_url, paragraphs, found_images, byline_texts, stray_texts, settings)
+    found.paragraphs = body.main_text(tree.html or "", base_url) or found.paragraphs
+    return _assemble(found, url, final_url, settings)
 
 
-def _assemble(
-    page: Page,
-    meta: metadata.Metadata,
-    url: str | None,
-    final_url: str | None,
-    paragraphs: list[str],
-    found_images: list[images.CaptionedImage],
-    byline_texts: list[str],
-    stray_captions: list[str],
-    settings: ExtractSettings,
-) -> Article:
-    dom_byline = " ".join(byline_texts) or None
-    printed_byline = dom_byline or byline.byline_from_text(paragraphs)
-    image_list = images.finalise(found_images, meta.lead_image, meta.image_captions) \
+@dataclass
+class _Found:
+    """What the DOM steps found, kept as plain data once the tree is cleaned."""
+
+    page: Page
+    meta: metadata.Metadata
+    images: list[images.CaptionedImage]
+    byline_texts: list[str]
+    stray_captions: list[str]
+    paragraphs: list[str]  # the root's own paragraphs until trafilatura's replace them
+
+
+def _assemble(found: _Found, url: str | None, final_url: str | None, settings: ExtractSettings) -> Article:
+    meta = found.meta
+    printed_byline = " ".join(found.byline_texts) or byline.byline_from_text(found.paragraphs)
+    image_list = images.finalise(found.images, meta.lead_image, meta.image_captions) \
         if settings.include_images else []
-    repeated = [t for im in found_images for t in (im.caption, im.credit) if t] + stray_captions
-    repeated += [im.alt for im in found_images if im.alt and len(im.alt.split()) >= _MIN_ALT_WORDS]
-    kept = body.clean_paragraphs(paragraphs, repeated, printed_byline, meta.headline)
+    repeated = [t for im in found.images for t in (im.caption, im.credit) if t] + found.stray_captions
+    repeated += [im.alt for im in found.images if im.alt and len(im.alt.split()) >= _MIN_ALT_WORDS]
+    kept = body.clean_paragraphs(found.paragraphs, repeated, printed_byline, meta.headline)
     no_article = not meta.declares_article and body.looks_like_index(kept)
-    if no_article:
-        kept = []
-    text = "\n\n".join(kept)
-    authors, author_source = _authors(meta, byline_texts, printed_byline)
+    text = "" if no_article else "\n\n".join(kept)
+    authors, author_source = _authors(meta, found.byline_texts, printed_byline)
     provenance = {k: v for k, v in meta.provenance.items() if k in Article.model_fields}
     if authors:
         provenance["authors"] = author_source
@@ -91,7 +98,7 @@ def _assemble(
         description=meta.description,
         authors=authors,
         byline=printed_byline,
-        dateline=_dateline(kept),
+        dateline=_dateline(kept) if text else None,
         published=meta.published,
         modified=meta.modified,
         language=meta.language,
@@ -101,7 +108,7 @@ def _assemble(
         body=text,
         images=image_list,
         word_count=word_count(text),
-        warnings=_warnings(page, meta, text, settings) + (["no_article"] if no_article else []),
+        warnings=_warnings(found.page, meta, text, settings, no_article),
         provenance=provenance,
     )
 
@@ -120,8 +127,11 @@ def _dateline(paragraphs: list[str]) -> str | None:
     return match.group("dateline").strip() if match else None
 
 
-def _warnings(page: Page, meta: metadata.Metadata, text: str, settings: ExtractSettings) -> list[str]:
+def _warnings(page: Page, meta: metadata.Metadata, text: str, settings: ExtractSettings,
+              no_article: bool) -> list[str]:
     warnings = list(page.warnings)
+    if no_article:
+        warnings.append("no_article")
     if word_count(text) < settings.min_body_words:
         warnings.append("body_short")
     if not meta.headline:
