@@ -116,15 +116,19 @@ def main() -> int:
     pages = load_pages(DATASETS)
     servers, urls = start_farm(pages, args.hosts, args.urls)
     rows = []
+    local = dask = peer = None
     try:
         with tempfile.TemporaryDirectory(prefix="bench-batch-") as tmp:
             work = Path(tmp)
             rows.append(("newsextract batch", run_ours(work, urls[: args.small], args.delay)))
-            rows.append(("newsextract batch", run_ours(work, urls, args.delay)))
+            local = run_ours(work, urls, args.delay)
+            rows.append(("newsextract batch", local))
             if args.dask:
-                rows.append((f"newsextract batch --dask {args.dask}", run_ours(work, urls, args.delay, args.dask)))
+                dask = run_ours(work, urls, args.delay, args.dask)
+                rows.append((f"newsextract batch --dask {args.dask}", dask))
             if not args.no_peer:
-                rows.append(("trafilatura --parallel 2", run_peer(work, urls, args.delay)))
+                peer = run_peer(work, urls, args.delay)
+                rows.append(("trafilatura --parallel 2", peer))
     finally:
         for server in servers:
             server.stop()
@@ -134,8 +138,11 @@ def main() -> int:
     for name, row in rows:
         print(f"| {name} | {row['urls']:,.0f} | {row['seconds']:.1f} | {row['pages_per_s']:.1f} | "
               f"{row['rss_mb']:.0f} | {row['pss_mb']:.0f} | {row['records']:,.0f} | {row['ok']:,.0f} |")
-    if args.dask:
-        local, dask = rows[1][1], rows[-1][1]
+    assert local is not None
+    if peer is not None:
+        print(f"\nnewsextract batch / trafilatura, same {local['urls']:,.0f} URLs: pages/s x"
+              f"{local['pages_per_s'] / peer['pages_per_s']:.2f}, peak RSS x{local['rss_mb'] / peer['rss_mb']:.2f}")
+    if dask is not None:
         print(f"\n--dask {args.dask} / local, same {local['urls']:,.0f} URLs: pages/s x"
               f"{dask['pages_per_s'] / local['pages_per_s']:.2f}, peak RSS x{dask['rss_mb'] / local['rss_mb']:.2f}, "
               f"peak PSS x{dask['pss_mb'] / local['pss_mb']:.2f}")

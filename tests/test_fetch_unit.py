@@ -567,7 +567,8 @@ def test_fetch_article_passes_page_to_extractor(
         seen.update(html=html, url=url, **kwargs)
         return Article(url=url, final_url=kwargs["final_url"])
 
-    monkeypatch.setattr(fetch_module, "extract_article", fake_extract)
+    # fetch_article imports the extractor on first use, from its module.
+    monkeypatch.setattr(importlib.import_module("newsextract.extract"), "extract_article", fake_extract)
     article = fetch_article(f"{BASE}/a", fetch_settings=SETTINGS)
     assert article.final_url == f"{BASE}/b"
     assert seen["html"] == PAGE and seen["url"] == f"{BASE}/a"

@@ -8,6 +8,8 @@ Usage::
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from newsextract.errors import (
     ContentTypeError,
     ExtractionError,
@@ -15,8 +17,10 @@ from newsextract.errors import (
     NewsExtractError,
     ParseError,
 )
-from newsextract.extract import extract_article
-from newsextract.fetch import Fetcher, fetch_article
+
+if TYPE_CHECKING:
+    from newsextract.extract import extract_article
+    from newsextract.fetch import Fetcher, fetch_article
 from newsextract.models import Article, Failure, FetchedPage, Image, Result
 from newsextract.settings import ExtractSettings, FetchSettings
 
@@ -40,3 +44,16 @@ __all__ = [
     "extract_article",
     "fetch_article",
 ]
+
+# The extractor (trafilatura, lxml) and the fetcher load on first use, so a
+# batch's fetching process, which never extracts, does not carry them.
+_LAZY = {"extract_article": "newsextract.extract", "fetch_article": "newsextract.fetch",
+         "Fetcher": "newsextract.fetch"}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'newsextract' has no attribute {name!r}")

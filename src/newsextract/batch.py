@@ -39,12 +39,11 @@ from concurrent.futures.process import BrokenProcessPool
 from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol, TextIO, TypeVar
+from typing import Any, Protocol, TextIO, TypeVar
 
 from newsextract.batch_output import JsonlFile, OutputStateError, StreamOutput, copy_without, fsync_dir
 from newsextract.batch_settings import DEFAULT_BATCH_SETTINGS, BatchSettings
 from newsextract.errors import FetchError, InvalidURLError, NewsExtractError
-from newsextract.extract import extract_article
 from newsextract.inputs import InputItem, load_offline, url_items
 from newsextract.models import Article, Failure, FetchedPage, Result
 from newsextract.progress import BatchSummary, Progress
@@ -61,6 +60,14 @@ __all__ = [
 ]
 
 ExtractFn = Callable[..., Article]
+
+
+def extract_in_worker(html: str | bytes, url: str | None = None, **options: Any) -> Article:
+    """extract_article, imported where it runs: the pool's workers load the extractor,
+    the fetching parent never does (it saves the parent trafilatura and lxml's memory)."""
+    from newsextract.extract import extract_article
+
+    return extract_article(html, url, **options)
 _STDOUT = "<stdout>"
 _ITERATOR = "<iterator>"
 _TICK_SECONDS = 0.5
@@ -136,27 +143,40 @@ class _ExtractPool:
         self._workers = workers
         self._max_tasks = max_tasks
         self._slots = asyncio.Semaphore(workers * jobs_per_worker)
+        self._quarantine = asyncio.Lock()
         self._generation = 0
         self._pool = self._new_pool()
 
-    def _new_pool(self) -> ProcessPoolExecutor:
+    def _new_pool(self, workers: int | None = None) -> ProcessPoolExecutor:
         # Never fork a process that runs an event loop and threads: forkserver (or spawn).
         method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
-        return ProcessPoolExecutor(self._workers, mp_context=multiprocessing.get_context(method),
+        return ProcessPoolExecutor(workers or self._workers, mp_context=multiprocessing.get_context(method),
                                    initializer=_ignore_sigint, max_tasks_per_child=self._max_tasks)
 
     async def run(self, job: ExtractJob) -> Outcome:
-        """Extract in a worker; a page that kills its worker twice becomes a failure record."""
+        """Extract in a worker; a page whose worker dies gets a second try alone (see _run_alone)."""
         loop = asyncio.get_running_loop()
         async with self._slots:
-            for _ in range(2):
-                generation = self._generation
-                try:
-                    return await loop.run_in_executor(self._pool, extract_job, job)
-                except BrokenProcessPool:
-                    self._restart(generation)
-        return failure_outcome(job.row_id, job.key, "worker_crashed",
-                               "the extraction process died on this page")
+            generation = self._generation
+            try:
+                return await loop.run_in_executor(self._pool, extract_job, job)
+            except BrokenProcessPool:
+                self._restart(generation)
+        return await self._run_alone(job)
+
+    async def _run_alone(self, job: ExtractJob) -> Outcome:
+        """Retry in a one-process pool of its own, one page at a time: when a worker dies, every
+        page it held fails with it, and only the page that kills its worker again is a failure."""
+        loop = asyncio.get_running_loop()
+        async with self._quarantine:
+            pool = self._new_pool(1)
+            try:
+                return await loop.run_in_executor(pool, extract_job, job)
+            except BrokenProcessPool:
+                return failure_outcome(job.row_id, job.key, "worker_crashed",
+                                       "the extraction process died on this page")
+            finally:
+                pool.shutdown(wait=False, cancel_futures=True)
 
     def _restart(self, generation: int) -> None:
         if generation == self._generation:  # the first task to see the breakage restarts it
@@ -491,7 +511,7 @@ async def arun_to_file(
     output: Path | None,
     state: Path | None = None,
     settings: BatchSettings = DEFAULT_BATCH_SETTINGS,
-    extract: ExtractFn = extract_article,
+    extract: ExtractFn = extract_in_worker,
     fetcher_factory: FetcherFactory = default_fetcher,
     progress_stream: TextIO | None = None,
     live_progress: bool = False,
@@ -554,7 +574,7 @@ def run_to_file(
     output: Path | None,
     state: Path | None = None,
     settings: BatchSettings = DEFAULT_BATCH_SETTINGS,
-    extract: ExtractFn = extract_article,
+    extract: ExtractFn = extract_in_worker,
     fetcher_factory: FetcherFactory = default_fetcher,
     progress_stream: TextIO | None = None,
     live_progress: bool = False,
@@ -576,7 +596,7 @@ async def arun_batch(
     *,
     settings: BatchSettings = DEFAULT_BATCH_SETTINGS,
     state: Path | None = None,
-    extract: ExtractFn = extract_article,
+    extract: ExtractFn = extract_in_worker,
     fetcher_factory: FetcherFactory = default_fetcher,
 ) -> AsyncIterator[Result]:
     """Fetch and extract many URLs; yield one Result per distinct URL, in completion order.
@@ -629,7 +649,7 @@ def run_batch(
     *,
     settings: BatchSettings = DEFAULT_BATCH_SETTINGS,
     state: Path | None = None,
-    extract: ExtractFn = extract_article,
+    extract: ExtractFn = extract_in_worker,
     fetcher_factory: FetcherFactory = default_fetcher,
 ) -> Iterator[Result]:
     """Fetch and extract many URLs; yield one Result per distinct URL, in completion order.

@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import IO
 
 from newsextract.errors import NewsExtractError
-from newsextract.extract import extract_article
 from newsextract.jsonout import to_json, write_jsonl
 from newsextract.models import Article
 from newsextract.settings import ExtractSettings, FetchSettings
@@ -63,6 +62,8 @@ def _is_url(source: str) -> bool:
 
 
 def _extract_one(source: str, args: argparse.Namespace) -> Article:
+    from newsextract.extract import extract_article  # `newsextract batch` never loads the extractor here
+
     settings = ExtractSettings(include_images=not args.no_images)
     if _is_url(source):
         from newsextract.fetch import fetch_article

@@ -56,10 +56,9 @@ from types import FrameType
 from typing import IO, TYPE_CHECKING, Any, TextIO
 from urllib.parse import urlsplit
 
-from newsextract.batch import ExtractFn, run_to_file
+from newsextract.batch import ExtractFn, extract_in_worker, run_to_file
 from newsextract.batch_output import OutputStateError, fsync_dir
 from newsextract.batch_settings import DEFAULT_BATCH_SETTINGS, BatchSettings
-from newsextract.extract import extract_article
 from newsextract.inputs import InputItem, url_items, warc_items
 from newsextract.progress import BatchSummary
 from newsextract.store import RunStore
@@ -99,7 +98,7 @@ class PartitionSpec:
     run_dir: str
     digest: str  # fingerprint of the input: a complete part with the same digest is skipped
     settings: BatchSettings
-    extract: ExtractFn = extract_article
+    extract: ExtractFn = extract_in_worker
     warc: str | None = None
 
 
@@ -650,7 +649,7 @@ def run_batch_dask(
     warc: Sequence[Path] = (),
     settings: BatchSettings = DEFAULT_BATCH_SETTINGS,
     partitions: int | None = None,
-    extract: ExtractFn = extract_article,
+    extract: ExtractFn = extract_in_worker,
     progress_stream: TextIO | None = None,
     live_progress: bool = False,
     handle_signals: bool = False,

@@ -62,7 +62,6 @@ from newsextract.errors import (
     ResponseTooLargeError,
     TooManyRedirectsError,
 )
-from newsextract.extract import extract_article
 from newsextract.models import Article, FetchedPage
 from newsextract.robots import (
     ROBOTS_MAX_BYTES,
@@ -327,6 +326,8 @@ def fetch_article(
     extract_settings: ExtractSettings = DEFAULT_EXTRACT_SETTINGS,
 ) -> Article:
     """Fetch a page and extract its article. Usage: ``fetch_article("https://example.com/a")``"""
+    from newsextract.extract import extract_article  # loaded on first use: fetching alone needs none of it
+
     page = fetch(url, fetch_settings)
     return extract_article(
         page.content,
