@@ -15,11 +15,10 @@ from loopback import LoopbackServer, delayed, html, respond, sequence
 
 from newsextract.batch import arun_batch, run_batch, run_to_file
 from newsextract.batch_output import JsonlFile, OutputStateError, copy_without
-from newsextract.batch_settings import BatchSettings
 from newsextract.errors import ContentTypeError, FetchTimeoutError, HTTPStatusError, InvalidURLError
 from newsextract.inputs import InputItem, dir_items, normalise_url, read_url_lines, url_items, warc_items
 from newsextract.models import Article
-from newsextract.settings import FetchSettings
+from newsextract.settings import BatchSettings, FetchSettings
 from newsextract.store import RunStore
 
 pytestmark = pytest.mark.timeout(120)

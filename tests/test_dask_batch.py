@@ -26,10 +26,9 @@ pytest.importorskip("distributed")
 
 from newsextract.batch import run_to_file
 from newsextract.batch_output import OutputStateError
-from newsextract.batch_settings import BatchSettings
 from newsextract.dask_batch import local_cluster, partition_of, run_batch_dask
 from newsextract.inputs import InputItem, warc_items
-from newsextract.settings import FetchSettings
+from newsextract.settings import BatchSettings, FetchSettings
 
 pytestmark = pytest.mark.timeout(90)
 

@@ -17,17 +17,19 @@ from newsextract.errors import (
     NewsExtractError,
     ParseError,
 )
+from newsextract.models import Article, Failure, FetchedPage, Image, Result
+from newsextract.settings import BatchSettings, ExtractSettings, FetchSettings
 
 if TYPE_CHECKING:
+    from newsextract.batch import run_batch
     from newsextract.extract import extract_article
     from newsextract.fetch import Fetcher, fetch_article
-from newsextract.models import Article, Failure, FetchedPage, Image, Result
-from newsextract.settings import ExtractSettings, FetchSettings
 
 __version__ = "0.1.0"
 
 __all__ = [
     "Article",
+    "BatchSettings",
     "ContentTypeError",
     "ExtractSettings",
     "ExtractionError",
@@ -43,12 +45,13 @@ __all__ = [
     "__version__",
     "extract_article",
     "fetch_article",
+    "run_batch",
 ]
 
 # The extractor (trafilatura, lxml) and the fetcher load on first use, so a
 # batch's fetching process, which never extracts, does not carry them.
 _LAZY = {"extract_article": "newsextract.extract", "fetch_article": "newsextract.fetch",
-         "Fetcher": "newsextract.fetch"}
+         "Fetcher": "newsextract.fetch", "run_batch": "newsextract.batch"}
 
 
 def __getattr__(name: str) -> Any:

@@ -42,12 +42,11 @@ from pathlib import Path
 from typing import Any, Protocol, TextIO, TypeVar
 
 from newsextract.batch_output import JsonlFile, OutputStateError, StreamOutput, copy_without, fsync_dir
-from newsextract.batch_settings import DEFAULT_BATCH_SETTINGS, BatchSettings
 from newsextract.errors import FetchError, InvalidURLError, NewsExtractError
 from newsextract.inputs import InputItem, load_offline, url_items
 from newsextract.models import Article, Failure, FetchedPage, Result
 from newsextract.progress import BatchSummary, Progress
-from newsextract.settings import ExtractSettings, FetchSettings
+from newsextract.settings import DEFAULT_BATCH_SETTINGS, BatchSettings, ExtractSettings, FetchSettings
 from newsextract.store import IngestCounts, Outcome, PendingRow, RunStore
 
 __all__ = [

@@ -19,10 +19,9 @@ from pathlib import Path
 
 from newsextract.batch import run_to_file
 from newsextract.batch_output import OutputStateError
-from newsextract.batch_settings import BatchSettings
 from newsextract.inputs import InputItem, dir_items, read_url_lines, url_items, warc_items
 from newsextract.progress import format_summary
-from newsextract.settings import FetchSettings
+from newsextract.settings import BatchSettings, FetchSettings
 
 EXIT_USAGE = 2
 _DEFAULTS = BatchSettings()

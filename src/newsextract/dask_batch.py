@@ -58,9 +58,9 @@ from urllib.parse import urlsplit
 
 from newsextract.batch import ExtractFn, extract_in_worker, run_to_file
 from newsextract.batch_output import OutputStateError, fsync_dir
-from newsextract.batch_settings import DEFAULT_BATCH_SETTINGS, BatchSettings
 from newsextract.inputs import InputItem, url_items, warc_items
 from newsextract.progress import BatchSummary
+from newsextract.settings import DEFAULT_BATCH_SETTINGS, BatchSettings
 from newsextract.store import RunStore
 
 if TYPE_CHECKING:
