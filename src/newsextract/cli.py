@@ -96,6 +96,10 @@ def _run_extract(args: argparse.Namespace) -> int:
                 failed += 1
                 sys.stderr.write(f"newsextract: {source}: {exc.stage} failed: {exc.message}\n")
                 continue
+            except Exception as exc:  # a bug on one page must not lose the other sources
+                failed += 1
+                sys.stderr.write(f"newsextract: {source}: internal error: {type(exc).__name__}: {exc}\n")
+                continue
             if as_lines:
                 write_jsonl(article, target)
             else:
