@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from loopback import LoopbackServer, delayed, html, respond, sequence
+from pages import story_page as page
 
 from newsextract.batch import arun_batch, run_batch, run_to_file
 from newsextract.batch_output import JsonlFile, OutputStateError, copy_without
@@ -27,13 +28,6 @@ HTTP_STATUS = HTTPStatusError("x").kind
 TIMEOUT = FetchTimeoutError("x").kind
 CONTENT_TYPE = ContentTypeError("x").kind
 INVALID = InvalidURLError("x").kind
-
-
-def page(n: int) -> str:
-    body = "".join(f"<p>Paragraph {i} of story {n}, long enough to count as article text here.</p>"
-                   for i in range(8))
-    return (f"<html><head><title>Story {n}</title></head><body><article><h1>Story {n}</h1>"
-            f"{body}</article></body></html>")
 
 
 def fast_settings(**fetch: object) -> BatchSettings:

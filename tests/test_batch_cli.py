@@ -18,17 +18,11 @@ from pathlib import Path
 import psutil
 import pytest
 from loopback import LoopbackServer, delayed, html, respond
+from pages import story_page as page
 
 from newsextract.progress import Progress
 
 pytestmark = pytest.mark.timeout(170)
-
-
-def page(n: int) -> str:
-    body = "".join(f"<p>Paragraph {i} of story {n}, long enough to count as article text here.</p>"
-                   for i in range(8))
-    return (f"<html><head><title>Story {n}</title></head><body><article><h1>Story {n}</h1>"
-            f"{body}</article></body></html>")
 
 
 def batch_command(*args: str) -> list[str]:

@@ -21,6 +21,7 @@ from urllib.parse import urlsplit
 import psutil
 import pytest
 from loopback import LoopbackServer, delayed, html, respond
+from pages import story_page as page
 
 pytest.importorskip("distributed")
 
@@ -31,13 +32,6 @@ from newsextract.inputs import InputItem, warc_items
 from newsextract.settings import BatchSettings, FetchSettings
 
 pytestmark = pytest.mark.timeout(90)
-
-
-def page(n: int) -> str:
-    body = "".join(f"<p>Paragraph {i} of story {n}, long enough to count as article text here.</p>"
-                   for i in range(8))
-    return (f"<html><head><title>Story {n}</title></head><body><article><h1>Story {n}</h1>"
-            f"{body}</article></body></html>")
 
 
 def fast_settings(**fetch: object) -> BatchSettings:
