@@ -25,7 +25,7 @@ What one ``Fetcher.fetch(url)`` does, hop by hop along redirects:
 6. on a redirect, go round again with the new URL (limit and loop detection);
 7. refuse non-HTML content types before reading the body, then stream the
    body, decompressing it ourselves, and cut it at ``max_bytes`` compressed or
-   decompressed (``ResponseTooLargeError``).
+   decompressed (``ResponseTooLargeError``; see bounded_body.py).
 
 Every failure is a ``FetchError`` subclass carrying url, stage and HTTP status.
 """
@@ -37,20 +37,19 @@ import ipaddress
 import random
 import socket
 import time
-import zlib
-from collections.abc import Awaitable, Callable, Iterator, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
 from http.client import HTTPResponse
 from http.cookiejar import Cookie, CookieJar
 from importlib.util import find_spec
 from types import TracebackType
-from typing import Protocol
 from urllib.request import Request
 
 import httpx
 
 from newsextract._hosts import HostTable
+from newsextract.bounded_body import ACCEPT_ENCODING, read_body
 from newsextract.errors import (
     BlockedURLError,
     ContentTypeError,
@@ -77,11 +76,6 @@ from newsextract.settings import (
     FetchSettings,
 )
 
-try:
-    import brotli
-except ImportError:  # pragma: no cover - brotli is optional
-    brotli = None
-
 __all__ = ["Fetcher", "fetch", "fetch_article"]
 
 RETRY_STATUSES = frozenset({408, 425, 429, 500, 502, 503, 504})
@@ -94,13 +88,7 @@ _KEEPALIVE_CONNECTIONS = 128
 
 # Transport errors worth another attempt: the next one may well succeed.
 _RETRYABLE_ERRORS = (httpx.TimeoutException, httpx.NetworkError, httpx.RemoteProtocolError, TimeoutError)
-# Decompress in steps this large, so one small compressed chunk (a bomb) never
-# becomes one huge allocation before the size cap is checked.
-_DECODE_STEP = 256 * 1024
-# Only brotli >= 1.2 can bound its output per call; older versions are not advertised.
-_HAS_BOUNDED_BROTLI = brotli is not None and hasattr(brotli.Decompressor, "can_accept_more_data")
 _HAS_H2 = find_spec("h2") is not None
-_ACCEPT_ENCODING = "gzip, deflate, br" if _HAS_BOUNDED_BROTLI else "gzip, deflate"
 _ACCEPT = "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5"
 # Magic numbers of common non-HTML bodies, for servers that send no Content-Type.
 _MAGIC_TYPES = (
@@ -261,7 +249,7 @@ class Fetcher:
             if page:
                 _check_media_type(response, url)
                 _check_declared_length(response, url, limit)
-            content = await _read_body(response, url, limit, truncate=not page)
+            content = await read_body(response, url, limit, truncate=not page)
             if page:
                 _check_magic(content, response, url)
             return _Reply(url, response.status_code, response.headers, content)
@@ -361,7 +349,7 @@ class _NoCookieJar(CookieJar):
 
 
 def _build_client(settings: FetchSettings, transport: httpx.AsyncBaseTransport | None) -> httpx.AsyncClient:
-    headers = {"user-agent": settings.user_agent, "accept": _ACCEPT, "accept-encoding": _ACCEPT_ENCODING}
+    headers = {"user-agent": settings.user_agent, "accept": _ACCEPT, "accept-encoding": ACCEPT_ENCODING}
     headers.update(settings.headers)
     return httpx.AsyncClient(
         headers=headers,
@@ -489,142 +477,6 @@ def _check_declared_length(response: httpx.Response, url: httpx.URL, limit: int)
             url=str(url),
             http_status=response.status_code,
         )
-
-
-# --- streaming, decompression and the size cap --------------------------------------------------
-
-
-class _Decoder(Protocol):
-    def feed(self, data: bytes) -> Iterator[bytes]: ...
-
-    def flush(self) -> Iterator[bytes]: ...
-
-
-class _Identity:
-    def feed(self, data: bytes) -> Iterator[bytes]:
-        yield data
-
-    def flush(self) -> Iterator[bytes]:
-        yield b""
-
-
-class _Zlib:
-    """gzip or deflate, never producing more than _DECODE_STEP bytes per call."""
-
-    def __init__(self, wbits: int | None) -> None:
-        # wbits None: "deflate", which servers send both zlib-wrapped and raw; decided on the first bytes.
-        self._wbits = wbits
-        self._inflater: zlib._Decompress | None = None
-
-    def feed(self, data: bytes) -> Iterator[bytes]:
-        if not data:
-            return
-        inflater = self._inflater or self._start(data)
-        while data:
-            out = inflater.decompress(data, _DECODE_STEP)
-            yield out
-            data = inflater.unconsumed_tail
-            if inflater.eof:
-                return  # trailing garbage after the stream is ignored, as browsers do
-
-    def flush(self) -> Iterator[bytes]:
-        if self._inflater is not None:
-            yield self._inflater.flush()
-
-    def _start(self, first: bytes) -> zlib._Decompress:
-        wbits = self._wbits
-        if wbits is None:
-            zlib_header = len(first) >= 2 and first[0] & 0x0F == 8 and (first[0] << 8 | first[1]) % 31 == 0
-            wbits = zlib.MAX_WBITS if zlib_header else -zlib.MAX_WBITS
-        self._inflater = zlib.decompressobj(wbits)
-        return self._inflater
-
-
-class _Brotli:
-    """brotli, never producing more than _DECODE_STEP bytes per call (brotli >= 1.2)."""
-
-    def __init__(self) -> None:
-        self._decompressor = brotli.Decompressor()
-
-    def feed(self, data: bytes) -> Iterator[bytes]:
-        yield self._decompressor.process(data, output_buffer_limit=_DECODE_STEP)
-        while not self._decompressor.can_accept_more_data():
-            yield self._decompressor.process(b"", output_buffer_limit=_DECODE_STEP)
-
-    def flush(self) -> Iterator[bytes]:
-        yield b""
-
-
-def _decoders(content_encoding: str, url: httpx.URL) -> list[_Decoder]:
-    decoders: list[_Decoder] = []
-    # Encodings are listed in the order applied, so they are undone in reverse.
-    for name in reversed([part.strip().lower() for part in content_encoding.split(",") if part.strip()]):
-        if name in ("gzip", "x-gzip"):
-            decoders.append(_Zlib(16 + zlib.MAX_WBITS))
-        elif name == "deflate":
-            decoders.append(_Zlib(None))
-        elif name == "br" and _HAS_BOUNDED_BROTLI:
-            decoders.append(_Brotli())
-        elif name != "identity":
-            raise FetchError(f"unsupported content encoding {name}", url=str(url))
-    return decoders or [_Identity()]
-
-
-def _run_chain(decoders: Sequence[_Decoder], data: bytes) -> Iterator[bytes]:
-    first, rest = decoders[0], decoders[1:]
-    for piece in first.feed(data):
-        if not rest:
-            yield piece
-        elif piece:
-            yield from _run_chain(rest, piece)
-
-
-def _flush_chain(decoders: Sequence[_Decoder]) -> Iterator[bytes]:
-    for index, decoder in enumerate(decoders):
-        rest = decoders[index + 1:]
-        for piece in decoder.flush():
-            yield from (_run_chain(rest, piece) if rest and piece else [piece])
-
-
-async def _read_body(response: httpx.Response, url: httpx.URL, limit: int, *, truncate: bool) -> bytes:
-    """Stream and decompress the body, stopping at ``limit`` bytes on the wire or decoded.
-
-    Over the limit: raise ``ResponseTooLargeError``, or with ``truncate`` keep the first
-    ``limit`` bytes. Memory stays at about ``limit`` plus one decoding step.
-    """
-    decoders = _decoders(response.headers.get("content-encoding", ""), url)
-    body = bytearray()
-    wire = 0
-    try:
-        async for chunk in response.aiter_raw():
-            wire += len(chunk)
-            if wire > limit or not _append(body, _run_chain(decoders, chunk), limit):
-                break
-        else:
-            _append(body, _flush_chain(decoders), limit)
-    except (zlib.error, _brotli_error()) as exc:
-        raise FetchError(f"could not decompress the body: {exc}", url=str(url),
-                         http_status=response.status_code) from exc
-    if wire > limit or len(body) > limit:
-        if not truncate:
-            raise ResponseTooLargeError(f"body is over the {limit}-byte cap", url=str(url),
-                                        http_status=response.status_code)
-        del body[limit:]
-    return bytes(body)
-
-
-def _append(body: bytearray, pieces: Iterator[bytes], limit: int) -> bool:
-    """Append decoded pieces until ``body`` passes ``limit``; False once it has."""
-    for piece in pieces:
-        body += piece
-        if len(body) > limit:
-            return False
-    return True
-
-
-def _brotli_error() -> type[Exception]:
-    error: type[Exception] = brotli.error if brotli is not None else zlib.error
-    return error
 
 
 # --- addresses ----------------------------------------------------------------------------------
