@@ -7,7 +7,6 @@ import io
 import json
 import os
 from collections import Counter
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -115,14 +114,6 @@ def test_copy_without_cuts_ranges_and_tail(tmp_path: Path) -> None:
 
 
 # --- the pipeline --------------------------------------------------------------------------------
-
-
-@pytest.fixture
-def hosts() -> Iterator[list[LoopbackServer]]:
-    servers = [LoopbackServer(host=f"127.0.0.{i}").start() for i in range(1, 5)]
-    yield servers
-    for server in servers:
-        server.stop()
 
 
 def test_thousand_urls_over_several_hosts(hosts: list[LoopbackServer], tmp_path: Path) -> None:

@@ -54,14 +54,6 @@ def client() -> Iterator[Any]:
         yield dask_client
 
 
-@pytest.fixture
-def hosts() -> Iterator[list[LoopbackServer]]:
-    servers = [LoopbackServer(host=f"127.0.0.{i}").start() for i in range(1, 5)]
-    yield servers
-    for server in servers:
-        server.stop()
-
-
 def serve(hosts: list[LoopbackServer], count: int, delay: float = 0.0) -> list[str]:
     """`count` story URLs spread over the hosts, with a 404 and a PDF among them."""
     urls = []

@@ -27,12 +27,35 @@ class OutputStateError(RuntimeError):
     """The output file and the run state disagree (wrong pair, or the file was edited)."""
 
 
-class JsonlFile:
+class StreamOutput:
+    """JSON Lines to a stream such as stdout: nothing to repair; offsets count this run's bytes."""
+
+    def __init__(self, stream: BinaryIO | None = None, offset: int = 0) -> None:
+        self._stream = stream if stream is not None else sys.stdout.buffer
+        self._offset = offset
+
+    def write(self, line: bytes) -> int:
+        """Write one newline-terminated line; return the offset it starts at."""
+        start = self._offset
+        self._stream.write(line)
+        self._offset += len(line)
+        return start
+
+    def sync(self) -> int:
+        """Flush; return the bytes written."""
+        self._stream.flush()
+        return self._offset
+
+    def close(self) -> None:
+        """Flush (the stream stays open: it is not ours)."""
+        self._stream.flush()
+
+
+class JsonlFile(StreamOutput):
     """An append-only JSON Lines file whose committed end is tracked by the run state."""
 
     def __init__(self, stream: BinaryIO, offset: int, fsync: bool) -> None:
-        self._stream = stream
-        self._offset = offset
+        super().__init__(stream, offset)
         self._fsync = fsync
 
     @classmethod
@@ -51,13 +74,6 @@ class JsonlFile:
             stream.seek(committed)
         return cls(stream, committed, fsync)
 
-    def write(self, line: bytes) -> int:
-        """Append one newline-terminated line; return the offset it starts at."""
-        start = self._offset
-        self._stream.write(line)
-        self._offset += len(line)
-        return start
-
     def sync(self) -> int:
         """Flush (and fsync) what was written; return the end offset, safe to commit now."""
         self._stream.flush()
@@ -69,30 +85,6 @@ class JsonlFile:
         """Flush and close."""
         self.sync()
         self._stream.close()
-
-
-class StreamOutput:
-    """JSON Lines to a stream such as stdout: nothing to repair; offsets count this run's bytes."""
-
-    def __init__(self, stream: BinaryIO | None = None) -> None:
-        self._stream = stream if stream is not None else sys.stdout.buffer
-        self._offset = 0
-
-    def write(self, line: bytes) -> int:
-        """Write one line; return its offset in this run's stream."""
-        start = self._offset
-        self._stream.write(line)
-        self._offset += len(line)
-        return start
-
-    def sync(self) -> int:
-        """Flush; return the bytes written."""
-        self._stream.flush()
-        return self._offset
-
-    def close(self) -> None:
-        """Flush (the stream stays open: it is not ours)."""
-        self._stream.flush()
 
 
 def copy_without(src: Path, dst: Path, cuts: Iterable[tuple[int, int]], end: int, fsync: bool = True) -> int:
