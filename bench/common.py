@@ -41,16 +41,16 @@ def read_page(dataset: Path, page_id: str) -> bytes:
     return gzip.decompress((dataset / "pages" / f"{page_id}.html.gz").read_bytes())
 
 
-def load_scorer(datasets_root: Path) -> ScoreFn:
-    """The `score()` function of the shared scorer: eval/score.py beside the datasets folder."""
+def load_scorer(datasets_root: Path, name: str = "score") -> Any:
+    """A function of the shared scorer (eval/score.py beside the datasets folder): `score` by default,
+    or another by name (`body_scores`)."""
     path = datasets_root.resolve().parent / "eval" / "score.py"
     spec = importlib.util.spec_from_file_location("shared_eval_score", path)
     if spec is None or spec.loader is None:
         raise ImportError(f"cannot load the scorer at {path}")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    fn: ScoreFn = module.score
-    return fn
+    return getattr(module, name)
 
 
 def write_jsonl(path: Path, records: list[Record]) -> None:

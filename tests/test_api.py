@@ -6,9 +6,9 @@ import newsextract
 from newsextract import Article, Image
 
 PUBLIC = {
-    "Article", "BatchSettings", "ContentTypeError", "ExtractSettings", "ExtractionError", "Failure", "FetchError",
-    "FetchSettings", "FetchedPage", "Fetcher", "Image", "NewsExtractError", "ParseError", "Result", "__version__",
-    "extract_article", "fetch_article", "run_batch",
+    "Article", "BatchSettings", "ContentTypeError", "ExplainedArticle", "ExtractSettings", "ExtractionError",
+    "Failure", "FetchError", "FetchSettings", "FetchedPage", "Fetcher", "Image", "NewsExtractError", "ParseError",
+    "Removal", "Result", "__version__", "explain_article", "extract_article", "fetch_article", "run_batch",
 }
 ARTICLE_FIELDS = {
     "url", "final_url", "canonical_url", "headline", "description", "authors", "byline", "dateline", "published",

@@ -17,12 +17,12 @@ from newsextract.errors import (
     NewsExtractError,
     ParseError,
 )
-from newsextract.models import Article, Failure, FetchedPage, Image, Result
+from newsextract.models import Article, ExplainedArticle, Failure, FetchedPage, Image, Removal, Result
 from newsextract.settings import BatchSettings, ExtractSettings, FetchSettings
 
 if TYPE_CHECKING:
     from newsextract.batch import run_batch
-    from newsextract.extract import extract_article
+    from newsextract.extract import explain_article, extract_article
     from newsextract.fetch import Fetcher, fetch_article
 
 __version__ = "0.1.0"
@@ -31,6 +31,7 @@ __all__ = [
     "Article",
     "BatchSettings",
     "ContentTypeError",
+    "ExplainedArticle",
     "ExtractSettings",
     "ExtractionError",
     "Failure",
@@ -41,8 +42,10 @@ __all__ = [
     "Image",
     "NewsExtractError",
     "ParseError",
+    "Removal",
     "Result",
     "__version__",
+    "explain_article",
     "extract_article",
     "fetch_article",
     "run_batch",
@@ -50,7 +53,8 @@ __all__ = [
 
 # The extractor (trafilatura, lxml) and the fetcher load on first use, so a
 # batch's fetching process, which never extracts, does not carry them.
-_LAZY = {"extract_article": "newsextract.extract", "fetch_article": "newsextract.fetch",
+_LAZY = {"extract_article": "newsextract.extract", "explain_article": "newsextract.extract",
+         "fetch_article": "newsextract.fetch",
          "Fetcher": "newsextract.fetch", "run_batch": "newsextract.batch"}
 
 

@@ -14,7 +14,7 @@ from typing import IO
 
 from newsextract.errors import NewsExtractError
 from newsextract.jsonout import to_json, write_jsonl
-from newsextract.models import Article
+from newsextract.models import Article, ExplainedArticle
 from newsextract.settings import ExtractSettings, FetchSettings
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -41,6 +41,8 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--no-images", action="store_true", help="leave images out of the record")
     extract.add_argument("--no-robots", action="store_true", help="do not consult robots.txt for URLs")
     extract.add_argument("--timeout", type=float, default=30.0, help="whole-request timeout in seconds for URLs")
+    extract.add_argument("--explain", action="store_true",
+                         help="output {article, removed}: every zone and paragraph left out, with rule and evidence")
     _add_batch(commands)
     return parser
 
@@ -61,24 +63,26 @@ def _is_url(source: str) -> bool:
     return source.lower().startswith(("http://", "https://"))
 
 
-def _extract_one(source: str, args: argparse.Namespace) -> Article:
-    from newsextract.extract import extract_article  # `newsextract batch` never loads the extractor here
+def _extract_one(source: str, args: argparse.Namespace) -> Article | ExplainedArticle:
+    from newsextract.extract import explain_article, extract_article  # `batch` never loads the extractor here
 
+    extract = explain_article if args.explain else extract_article
     settings = ExtractSettings(include_images=not args.no_images)
     if _is_url(source):
-        from newsextract.fetch import fetch_article
+        from newsextract.fetch import fetch
 
-        fetch_settings = FetchSettings(respect_robots=not args.no_robots, total_timeout=args.timeout)
-        return fetch_article(source, fetch_settings=fetch_settings, extract_settings=settings)
+        page = fetch(source, FetchSettings(respect_robots=not args.no_robots, total_timeout=args.timeout))
+        return extract(page.content, url=page.url, final_url=page.final_url, http_charset=page.charset,
+                       settings=settings)
     if source == "-":
-        return extract_article(sys.stdin.buffer.read(), url=args.url, settings=settings)
+        return extract(sys.stdin.buffer.read(), url=args.url, settings=settings)
     if "://" in source:
         raise NewsExtractError(f"unsupported URL scheme: {source.split('://')[0]}", url=source, stage="fetch")
     try:
         raw = Path(source).read_bytes()
     except OSError as exc:
         raise NewsExtractError(f"cannot read file: {exc.strerror or exc}", url=source, stage="read") from exc
-    return extract_article(raw, url=args.url, settings=settings)
+    return extract(raw, url=args.url, settings=settings)
 
 
 def _run_extract(args: argparse.Namespace) -> int:

@@ -86,3 +86,20 @@ class FetchedPage(_Record):
             if key.lower() == "charset" and value:
                 return value.strip("\"' ").lower()
         return None
+
+
+class Removal(_Record):
+    """One zone or paragraph the extractor left out of the body, with the rule and the evidence."""
+
+    step: str  # "zone", "paragraph" or "main_text"
+    rule: str  # e.g. "link_dense", "no_prose", "caption", "duplicate"
+    evidence: str  # what the rule measured, e.g. "links 82% of 340 chars"
+    text: str  # the start of the removed text
+    words: int
+
+
+class ExplainedArticle(_Record):
+    """An Article with every removal that shaped its body (``newsextract extract --explain``)."""
+
+    article: Article
+    removed: list[Removal] = Field(default_factory=list)

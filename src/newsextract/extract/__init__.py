@@ -5,19 +5,20 @@ extract_article() reads as the list of steps; each step lives in its own module.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborHTMLParser
 
 from newsextract.errors import ParseError
-from newsextract.extract import body, byline, clean, dom, images, metadata
+from newsextract.extract import body, byline, clean, dom, evidence, images, metadata, safety
 from newsextract.extract import selectors as sel
+from newsextract.extract.explain import RemovalLog
 from newsextract.extract.page import Page, read_page
 from newsextract.extract.text import word_count
-from newsextract.models import Article
+from newsextract.models import Article, ExplainedArticle
 from newsextract.settings import DEFAULT_EXTRACT_SETTINGS, ExtractSettings
 
-__all__ = ["extract_article"]
+__all__ = ["explain_article", "extract_article"]
 
 _MIN_ALT_WORDS = 4
 
@@ -39,12 +40,33 @@ def extract_article(
     that is not a web page at all (empty, binary); anything else gives an
     Article, with ``warnings`` saying what looked wrong.
     """
+    return _extract(html, url, final_url, http_charset, settings, RemovalLog())
+
+
+def explain_article(
+    html: str | bytes,
+    url: str | None = None,
+    *,
+    final_url: str | None = None,
+    http_charset: str | None = None,
+    settings: ExtractSettings = DEFAULT_EXTRACT_SETTINGS,
+) -> ExplainedArticle:
+    """extract_article(), plus every zone and paragraph left out of the body with the rule
+    and the evidence that removed it: ``explain_article(html, url=...).removed``."""
+    log = RemovalLog(enabled=True)
+    article = _extract(html, url, final_url, http_charset, settings, log)
+    return ExplainedArticle(article=article, removed=log.removals)
+
+
+def _extract(html: str | bytes, url: str | None, final_url: str | None, http_charset: str | None,
+             settings: ExtractSettings, log: RemovalLog) -> Article:
     page = read_page(html, http_charset, settings, url=url)
     base_url = final_url or url
     tree = LexborHTMLParser(page.text)
     if tree.body is None and tree.head is None:
         raise ParseError("the input has no HTML structure", url=url)
     root = dom.find_article_root(tree)
+    region = evidence.find_region(tree, root)
     scope = dom.image_scope(root, tree)
     meta = metadata.read_metadata(tree, base_url, byline.printed_headline(tree, scope))
     byline_nodes = byline.find_byline_nodes(tree, scope)
@@ -55,13 +77,17 @@ def extract_article(
         page=page,
         meta=meta,
         images=found_images,
-        byline_texts=list(dict.fromkeys(t for t in map(dom.text_of, byline_nodes) if t)),
+        byline_texts=byline.printed_texts(byline_nodes),
         stray_captions=[t for t in map(dom.text_of, stray_captions) if t],
-        paragraphs=body.fallback_text(root),
+        index=body.index_evidence(tree, meta.declares_article),
     )
-    clean.clean_tree(tree, root, image_nodes + byline_nodes + stray_captions)  # these nodes are freed now
-    found.paragraphs = body.main_text(tree.html or "", base_url) or found.paragraphs
-    return _assemble(found, url, final_url, settings)
+    clean.clean_tree(tree, region, image_nodes + byline_nodes + stray_captions, log)  # these nodes are freed now
+    region_text = body.fallback_text(region.root)
+    choice = safety.choose_body(body.main_text(tree.html or "", base_url), region_text,
+                                lambda: body.main_text(page.text, base_url), log,
+                                settings.min_body_words)
+    found.paragraphs, found.body_source = choice.paragraphs, choice.source
+    return _assemble(found, url, final_url, settings, log)
 
 
 @dataclass
@@ -73,23 +99,31 @@ class _Found:
     images: list[images.CaptionedImage]
     byline_texts: list[str]
     stray_captions: list[str]
-    paragraphs: list[str]  # the root's own paragraphs until trafilatura's replace them
+    index: body.IndexEvidence
+    paragraphs: list[str] = field(default_factory=list)
+    body_source: str = "main-text"
 
 
-def _assemble(found: _Found, url: str | None, final_url: str | None, settings: ExtractSettings) -> Article:
+def _assemble(found: _Found, url: str | None, final_url: str | None, settings: ExtractSettings,
+              log: RemovalLog) -> Article:
     meta = found.meta
     printed_byline = " ".join(found.byline_texts) or byline.byline_from_text(found.paragraphs)
     image_list = images.finalise(found.images, meta.lead_image, meta.image_captions) \
         if settings.include_images else []
     repeated = [t for im in found.images for t in (im.caption, im.credit) if t] + found.stray_captions
     repeated += [im.alt for im in found.images if im.alt and len(im.alt.split()) >= _MIN_ALT_WORDS]
-    kept = body.clean_paragraphs(found.paragraphs, repeated, printed_byline, meta.headline)
-    no_article = not meta.declares_article and body.looks_like_index(kept)
+    kept = body.clean_paragraphs(found.paragraphs, repeated, printed_byline, meta.headline, log)
+    no_article = body.looks_like_index(kept, found.index)
+    if no_article:
+        log.add("main_text", "index_page", f"links {found.index.link_density:.0%} of the page's text, "
+                f"{found.index.teasers} linked headings, no article markup", "\n\n".join(kept))
     text = "" if no_article else "\n\n".join(kept)
     authors, author_source = _authors(meta, found.byline_texts, printed_byline)
     provenance = {k: v for k, v in meta.provenance.items() if k in Article.model_fields}
     if authors:
         provenance["authors"] = author_source
+    if text:
+        provenance["body"] = found.body_source
     return Article(
         url=url,
         final_url=final_url,
@@ -108,16 +142,16 @@ def _assemble(found: _Found, url: str | None, final_url: str | None, settings: E
         body=text,
         images=image_list,
         word_count=word_count(text),
-        warnings=_warnings(found.page, meta, text, settings, no_article),
+        warnings=_warnings(found, text, settings, no_article),
         provenance=provenance,
     )
 
 
 def _authors(meta: metadata.Metadata, byline_texts: list[str], printed: str | None) -> tuple[list[str], str]:
-    from_meta = byline.merge_names(meta.author_names)
-    if from_meta:
-        return from_meta, meta.provenance.get("author_names", "meta")
-    return byline.merge_names(byline_texts or ([printed] if printed else [])), "dom"
+    outlets = [*meta.outlet_names, meta.site_name or ""]
+    names, from_meta = byline.choose_authors(meta.author_names, byline_texts or ([printed] if printed else []),
+                                             outlets, meta.canonical_url)
+    return names, meta.provenance.get("author_names", "meta") if from_meta else "dom"
 
 
 def _dateline(paragraphs: list[str]) -> str | None:
@@ -127,15 +161,16 @@ def _dateline(paragraphs: list[str]) -> str | None:
     return match.group("dateline").strip() if match else None
 
 
-def _warnings(page: Page, meta: metadata.Metadata, text: str, settings: ExtractSettings,
-              no_article: bool) -> list[str]:
-    warnings = list(page.warnings)
+def _warnings(found: _Found, text: str, settings: ExtractSettings, no_article: bool) -> list[str]:
+    warnings = list(found.page.warnings)
     if no_article:
         warnings.append("no_article")
+    if found.body_source != "main-text" and text:
+        warnings.append("body_fallback")
     if word_count(text) < settings.min_body_words:
         warnings.append("body_short")
-    if not meta.headline:
+    if not found.meta.headline:
         warnings.append("no_headline")
-    if meta.paywalled:
+    if found.meta.paywalled:
         warnings.append("paywall_suspected")
     return warnings

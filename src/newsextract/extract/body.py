@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 
 import trafilatura
-from selectolax.lexbor import LexborNode
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsextract.extract import selectors as sel
 from newsextract.extract.dom import text_of
+from newsextract.extract.evidence import text_stats
+from newsextract.extract.explain import RemovalLog
 from newsextract.extract.text import Fingerprint, squash, word_count
 
 # trafilatura logs every page it finds too short; a batch run must not print that.
@@ -54,41 +57,111 @@ def _is_byline(paragraph: Fingerprint, byline: Fingerprint | None) -> bool:
                                                  and paragraph.similar(byline, 0.6))
 
 
+@dataclass(frozen=True)
+class _Known:
+    """Texts the page prints outside the body: captions, the byline, the headline."""
+
+    captions: list[Fingerprint]
+    byline: Fingerprint | None
+    headline: Fingerprint | None
+
+
+def _drop_rule(paragraph: Fingerprint, index: int, known: _Known, kept: list[Fingerprint],
+               seen_long: set[str]) -> str | None:
+    """Why a paragraph is not body text, or None when it is."""
+    if sel.BOILERPLATE_LINES.match(paragraph.text):
+        return "boilerplate_line"
+    if len(paragraph.text.split()) <= _TIMESTAMP_MAX_WORDS and sel.TIMESTAMP_LINE.match(paragraph.text):
+        return "timestamp"
+    if is_caption_like(paragraph, known.captions):
+        return "caption"
+    if _is_byline(paragraph, known.byline):
+        return "byline"
+    if index < 3 and known.headline is not None and paragraph.similar(known.headline, 0.9):
+        return "headline"
+    # Only plain artefacts are de-duplicated: a paragraph right after itself, or a long one
+    # (a standfirst, a teaser) printed again. Short labels and headings recur in real text.
+    if kept and paragraph.folded == kept[-1].folded:
+        return "duplicate_adjacent"
+    if paragraph.folded in seen_long:
+        return "duplicate"
+    return None
+
+
+def _twins(a: Fingerprint, b: Fingerprint) -> bool:
+    """One paragraph repeating another with a little added (a dateline, a source), not two
+    paragraphs that merely share their vocabulary (clauses of a legal text, list entries)."""
+    if len(a.word_set) < 8 or not a.similar(b, 0.85):
+        return False
+    return a.contains(b) or b.contains(a)
+
+
 def clean_paragraphs(paragraphs: list[str], captions: list[str], byline: str | None,
-                     headline: str | None) -> list[str]:
+                     headline: str | None, log: RemovalLog | None = None) -> list[str]:
     """Drop captions, the byline, the headline, boilerplate lines and repeated paragraphs from the text.
 
     Of two near-identical paragraphs (a standfirst the first paragraph repeats
     with a dateline added), the longer one is kept, in the first one's place.
     """
-    caption_prints = [Fingerprint.of(c) for c in dict.fromkeys(captions)]
-    byline_print = Fingerprint.of(byline) if byline else None
-    headline_print = Fingerprint.of(headline) if headline else None
+    log = log or RemovalLog()
+    known = _Known([Fingerprint.of(c) for c in dict.fromkeys(captions)],
+                   Fingerprint.of(byline) if byline else None, Fingerprint.of(headline) if headline else None)
     kept: list[Fingerprint] = []
-    seen: set[str] = set()
+    seen_long: set[str] = set()
     for index, text in enumerate(paragraphs):
         paragraph = Fingerprint.of(text)
-        if paragraph.folded in seen or sel.BOILERPLATE_LINES.match(text):
+        rule = _drop_rule(paragraph, index, known, kept, seen_long)
+        if rule is not None:
+            log.add("paragraph", rule, f"paragraph {index + 1}", text)
             continue
-        if is_caption_like(paragraph, caption_prints) or _is_byline(paragraph, byline_print):
-            continue
-        if index < 3 and headline_print is not None and paragraph.similar(headline_print, 0.9):
-            continue
-        seen.add(paragraph.folded)
-        twin = next((i for i in range(max(0, len(kept) - 3), len(kept))
-                     if len(paragraph.word_set) >= 8 and paragraph.similar(kept[i], 0.85)), None)
+        if len(paragraph.word_set) >= _REPEAT_MIN_WORDS:
+            seen_long.add(paragraph.folded)
+        # Only the paragraph right before can be a twin: replacing an earlier one would reorder the text.
+        twin = len(kept) - 1 if kept and _twins(paragraph, kept[-1]) else None
         if twin is None:
             kept.append(paragraph)
-        elif len(text) > len(kept[twin].text):
-            kept[twin] = paragraph
+        else:
+            shorter = paragraph if len(text) <= len(kept[twin].text) else kept[twin]
+            log.add("paragraph", "near_duplicate", f"paragraph {index + 1}", shorter.text)
+            if shorter is kept[twin]:
+                kept[twin] = paragraph
     return [p.text for p in kept]
 
 
+_REPEAT_MIN_WORDS = 12
+_TIMESTAMP_MAX_WORDS = 10
 _INDEX_MAX_PARAGRAPH_WORDS = 30
 _INDEX_MAX_PARAGRAPH_CHARS = 150
+_INDEX_LINK_DENSITY = 0.5
+_INDEX_MIN_TEASERS = 6
 
 
-def looks_like_index(paragraphs: list[str]) -> bool:
-    """True for teaser lists (home and section pages): no paragraph reads like article prose."""
+@dataclass(frozen=True)
+class IndexEvidence:
+    """What says a page is a home or section page rather than an article."""
+
+    link_density: float  # of the whole page's text
+    teasers: int  # headings that are links to other pages
+    article_markup: bool  # JSON-LD / og:type article, or a single <article>
+
+    def says_index(self) -> bool:
+        return not self.article_markup and (self.link_density >= _INDEX_LINK_DENSITY
+                                            or self.teasers >= _INDEX_MIN_TEASERS)
+
+
+def index_evidence(tree: LexborHTMLParser, declares_article: bool) -> IndexEvidence:
+    """Measured on the page before cleaning."""
+    body = tree.body
+    stats = text_stats(body) if body is not None else None
+    teasers = len(tree.css("h2 a[href], h3 a[href], h4 a[href]"))
+    single_article = len(tree.css("article")) == 1
+    return IndexEvidence(stats.link_density if stats else 0.0, teasers, declares_article or single_article)
+
+
+def looks_like_index(paragraphs: list[str], evidence: IndexEvidence) -> bool:
+    """True for teaser lists (home and section pages): the page says index, and no paragraph reads
+    like article prose. A short article (a brief, wire copy) is still an article."""
+    if not evidence.says_index():
+        return False
     return not any(len(p.split()) >= _INDEX_MAX_PARAGRAPH_WORDS or len(p) >= _INDEX_MAX_PARAGRAPH_CHARS
                    or word_count(p) >= _INDEX_MAX_PARAGRAPH_WORDS for p in paragraphs)

@@ -1,107 +1,126 @@
-"""Bylines: find the printed byline, and turn byline strings into person names."""
+"""Bylines: find the printed byline, and choose the article's authors from it and the metadata."""
 
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from newsextract.extract import dom
+from newsextract.extract import dom, headline
 from newsextract.extract import selectors as sel
-from newsextract.extract.text import fold, squash
+from newsextract.extract.names import merge_names, people, site_words, split_names, unique_names
+from newsextract.extract.text import squash
+
+__all__ = ["byline_from_text", "choose_authors", "find_byline_nodes", "merge_names", "printed_headline",
+           "printed_texts", "split_names"]
 
 _MAX_BYLINE_CHARS = 200
-_NAME_CHARS = re.compile(r"^[\w.'’ -]+$")
-_INITIALS = re.compile(r"^(?:[A-Z]\.\s?)+$")
-_PARENTHESES = re.compile(r"\([^)]{0,40}\)")  # "Elena Oberholzer (obe)": the desk's short code
-
-
-def _is_role(words: list[str]) -> bool:
-    return all(w.lower().strip(".,") in sel.ROLE_WORDS for w in words)
-
-
-def _is_organisation(name: str) -> bool:
-    words = [w.lower().strip(".,") for w in name.split()]
-    if not words:
-        return True
-    if any(w in sel.ORGANISATION_WORDS for w in words) and not _looks_like_person(name):
-        return True
-    return len(words) == 1 and (name.isupper() or len(name) <= 3)
-
-
-def _looks_like_person(name: str) -> bool:
-    parts = name.split()
-    return 2 <= len(parts) <= 5 and all(p[:1].isupper() or p.lower() in {"de", "van", "von", "der", "da", "del",
-                                                                           "la", "le", "bin", "al", "el", "di"}
-                                          for p in parts) and not any(
-        p.lower().strip(".,") in sel.ORGANISATION_WORDS for p in parts)
-
-
-def _clean_name(part: str) -> str | None:
-    part = _PARENTHESES.sub(" ", sel.BY_PREFIX.sub("", squash(part)))
-    part = sel.NAME_NOISE.sub("", part)
-    part = part.strip(" .,:;-–—|()[]\"'")
-    words = part.split()
-    # Drop trailing role words: "Jane Doe Staff Writer" -> "Jane Doe".
-    while len(words) > 1 and words[-1].lower().strip(".,") in sel.ROLE_WORDS:
-        words.pop()
-    if not words or _is_role(words) or len(words) > 6 or len(part) > 60:
-        return None
-    name = " ".join(words)
-    if not _NAME_CHARS.match(name) or _INITIALS.match(name) or _is_organisation(name):
-        return None
-    if name.islower():
-        return None
-    return name
-
-
-def split_names(byline: str) -> list[str]:
-    """Person names in a byline: "By A, B and C | Staff" -> ["A", "B", "C"]; organisations dropped."""
-    text = squash(byline)
-    if len(text) > _MAX_BYLINE_CHARS * 2:
-        return []
-    text = sel.BY_PREFIX.sub("", text)
-    text = sel.NAME_NOISE.sub("", text)
-    names: list[str] = []
-    seen: set[str] = set()
-    for part in sel.NAME_SEPARATORS.split(text):
-        name = _clean_name(part)
-        if name and fold(name) not in seen:
-            seen.add(fold(name))
-            names.append(name)
-    # "Anna Sleegers, Frankfurt": beside full names, a lone word is a place or a desk.
-    full_names = [n for n in names if " " in n]
-    return full_names or names
-
-
-def merge_names(*groups: list[str]) -> list[str]:
-    """Names from several sources, each person once, in first-seen order."""
-    out: list[str] = []
-    seen: set[str] = set()
-    for group in groups:
-        for raw in group:
-            for name in split_names(raw) if _needs_split(raw) else [_clean_name(raw)]:
-                if name and fold(name) not in seen:
-                    seen.add(fold(name))
-                    out.append(name)
-    return out
-
-
-def _needs_split(raw: str) -> bool:
-    return bool(re.search(r",|;|\||&|\band\b|\bund\b|^\s*by\b", raw, re.IGNORECASE))
+# Candidates read per selector: each costs its subtree's text, so a page of 10,000
+# nested "author" elements stays linear.
+_MAX_CANDIDATES = 100
+_MAX_BYLINE_NODES = 500
+_MAX_BARE_WORDS = 4  # "Associated Press" in a byline slot: a byline, though it names no person
+_DIGIT = re.compile(r"\d")
+# "By", "Written by:" just before the first name: part of the byline as printed.
+_BY_BEFORE = re.compile(r"(?:^|\s)(?:[\w'’-]+\s+)?(?:by|von|par|por|door|av|af)\s*:?\s*$", re.IGNORECASE)
 
 
 def find_byline_nodes(tree: LexborHTMLParser, root: LexborNode | None) -> list[LexborNode]:
-    """Elements that print the byline, searched inside the article region first."""
+    """Elements that print the byline, searched inside the article region first.
+
+    Known byline markup is tried first; then any element whose class or id
+    names an author, when its text holds a person's name.
+    """
     for scope in (root, tree.body):
         if scope is None:
             continue
-        for selector in sel.BYLINE_SELECTORS:
-            found = [n for n in scope.css(selector) if 0 < len(squash(n.text(deep=True))) <= _MAX_BYLINE_CHARS
-                     and not dom.inside_boilerplate(n, stop=scope, zone_tags=False)]
-            if found:
-                return found
+        found = _by_known_markup(scope) or _by_class_words(scope)
+        if found:
+            return found
     return []
+
+
+def _by_known_markup(scope: LexborNode) -> list[LexborNode]:
+    for selector in sel.BYLINE_SELECTORS:
+        found = [n for n in scope.css(selector)[:_MAX_CANDIDATES]
+                 if _fits_byline_slot(n, scope) and _reads_as_byline(dom.text_of(n))]
+        if found:
+            return found
+    return []
+
+
+def _by_class_words(scope: LexborNode) -> list[LexborNode]:
+    return [n for n in scope.css(sel.LOOSE_BYLINE_SELECTOR)[:_MAX_CANDIDATES]
+            if _fits_byline_slot(n, scope) and not _inside_quote(n, scope) and _names_in_full(dom.text_of(n))]
+
+
+def _names_in_full(text: str) -> bool:
+    """A full name ("Lisa Pham", "구현모"), not a lone word that a button or a label prints ("Follow")."""
+    return any(map(_is_full_name, split_names(text)))
+
+
+def _fits_byline_slot(node: LexborNode, scope: LexborNode) -> bool:
+    return 0 < len(dom.text_of(node)) <= _MAX_BYLINE_CHARS and not dom.inside_boilerplate(
+        node, stop=scope, zone_tags=False)
+
+
+def _reads_as_byline(text: str) -> bool:
+    """Names a person, or reads "By <someone>", or is a short digit-free label such as an agency's name."""
+    if split_names(text):
+        return True
+    credit = sel.CREDIT_BY.search(text) or sel.BY_PREFIX.match(text)
+    if credit:
+        return bool(text[credit.end():].strip(" :"))
+    return len(text.split()) <= _MAX_BARE_WORDS and not _DIGIT.search(text) and not text.endswith(":")
+
+
+def _inside_quote(node: LexborNode, scope: LexborNode) -> bool:
+    """A name in a quote's, a figure's or a testimonial's attribution is not the article's byline."""
+    if node.tag in sel.NOT_BYLINE_TAGS:
+        return True
+    for parent in dom.ancestors(node):
+        if parent.mem_id == scope.mem_id:
+            return False
+        if parent.tag in sel.NOT_BYLINE_TAGS:
+            return True
+    return False
+
+
+def printed_texts(nodes: list[LexborNode]) -> list[str]:
+    """The byline as printed, once each: without share bars inside the element, ending at the last name."""
+    texts = (_trim_to_names(squash(" ".join(_own_texts(n)))) for n in nodes)
+    return list(dict.fromkeys(t for t in texts if t))
+
+
+def _own_texts(node: LexborNode) -> list[str]:
+    """The element's text, leaving out boilerplate children (a share bar inside the byline block)."""
+    texts: list[str] = []
+    stack: list[LexborNode] = [node]
+    for _ in range(_MAX_BYLINE_NODES):  # a byline prints at most _MAX_BYLINE_CHARS: its subtree is small
+        if not stack:
+            break
+        current = stack.pop()
+        if current.tag == "-text":
+            texts.append(current.text_content or "")
+        elif current is node or not (current.tag in sel.DROP_TAGS or dom.is_boilerplate(current, zone_tags=False)):
+            stack.extend(reversed(list(current.iter(include_text=True))))
+    return texts
+
+
+def _trim_to_names(text: str) -> str:
+    """"By Jane Doe, Senior Editor Updated 3 PM Share" -> "By Jane Doe"; text without names is kept."""
+    spans = [m.span() for name in split_names(text) if (m := re.search(_name_pattern(name), text))]
+    if not spans:
+        return text
+    start, end = min(s for s, _ in spans), max(e for _, e in spans)
+    lead_in = _BY_BEFORE.search(text[:start])
+    return text[lead_in.start() if lead_in else start:end].strip()
+
+
+def _name_pattern(name: str) -> str:
+    # The name as printed: any case (names are title-cased), any white space between its words.
+    return "(?i)" + r"\s+".join(re.escape(w) for w in name.split())
 
 
 def byline_from_text(paragraphs: list[str]) -> str | None:
@@ -112,16 +131,34 @@ def byline_from_text(paragraphs: list[str]) -> str | None:
     return None
 
 
+def choose_authors(meta_names: list[str], byline_texts: list[str], outlets: list[str],
+                   page_url: str | None) -> tuple[list[str], bool]:
+    """The article's authors, and whether they come from the metadata (else the printed byline).
+
+    Metadata names a person on purpose, so its names win. A site's,
+    publisher's or organisation author's own name is no person, and neither
+    is a lone word in a printed byline ("Wellness & Prevention").
+    """
+    outlets = outlets + _host_names(page_url)
+    words = site_words(outlets)
+    from_meta = people(merge_names(meta_names, site_words=words), outlets)
+    if from_meta:
+        return from_meta, True
+    printed = people(unique_names(n for t in byline_texts for n in split_names(t, words)), outlets)
+    return [n for n in printed if _is_full_name(n)], False
+
+
+def _is_full_name(name: str) -> bool:
+    return " " in name or not name.isascii()  # "구현모" is a full name in one word
+
+
+def _host_names(page_url: str | None) -> list[str]:
+    """"der-postillon.com" -> ["der-postillon.com", "der-postillon"]: a site is also named by its host."""
+    host = (urlsplit(page_url).hostname or "") if page_url else ""
+    labels = [label for label in host.split(".")[:-1] if label != "www"]
+    return [host, *labels] if host else []
+
+
 def printed_headline(tree: LexborHTMLParser, scope: LexborNode | None) -> str | None:
-    """The article's <h1> as printed: the one in the article scope, else the page's only content <h1>."""
-    candidates = [h for h in tree.css("h1") if not dom.inside_boilerplate(h, zone_tags=False)]
-    if scope is not None:
-        inside = [h for h in candidates if dom.is_ancestor(scope, h)]
-        candidates = inside or (candidates if len(candidates) == 1 else [])
-    elif len(candidates) != 1:
-        return None
-    for h1 in candidates:
-        text = dom.text_of(h1)
-        if 3 <= len(text.split()) <= 40:
-            return text
-    return None
+    """The article's <h1> as printed: the first in the article scope, else the page's only one."""
+    return headline.printed_headline(tree, scope)

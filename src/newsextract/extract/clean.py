@@ -4,23 +4,47 @@ from __future__ import annotations
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from newsextract.extract import dom
+from newsextract.extract import dom, zones
 from newsextract.extract import selectors as sel
+from newsextract.extract.evidence import Region
+from newsextract.extract.explain import RemovalLog
+from newsextract.extract.text import squash
+
+_PROSE_SHARE_KEPT = 0.3
+# A child of the main text holding this share of its prose is one part of a story split in sections.
+_SECTION_SHARE = 0.15
+_MERGE_MIN_SHARE = 0.5
+_INLINE_OR_TEXT = frozenset({"-text", "-comment", "p", "span", "a", "em", "strong", "b", "i", "br"})
 
 
-def _drop_tags(tree: LexborHTMLParser) -> list[LexborNode]:
-    return [n for n in tree.css(", ".join(sel.DROP_TAGS)) if n.tag != "noscript" or n.css_first("img") is None]
+def _drop_tags(tree: LexborHTMLParser, region: Region, log: RemovalLog) -> list[LexborNode]:
+    """Scripts, forms, widgets' controls. A <form> or <dialog> holding the page's prose stays."""
+    doomed = []
+    for node in tree.css(", ".join(sel.DROP_TAGS)):
+        if node.tag == "noscript" and node.css_first("img") is not None:
+            continue  # lazy loaders keep the real <img> there; the image step reads it
+        if node.tag in sel.DROP_UNLESS_PROSE:
+            if region.share_of_prose(node) >= _PROSE_SHARE_KEPT or (
+                    region.root is not None and dom.is_ancestor(node, region.root)):
+                continue
+            log.add("zone", "control", f"<{node.tag}>", dom.text_of(node))
+        doomed.append(node)
+    return doomed
 
 
-def _boilerplate_zones(tree: LexborHTMLParser, root: LexborNode | None) -> list[LexborNode]:
-    body = tree.body
-    if body is None:
-        return []
-    zones = []
-    for node in body.css("[class], [id], [role], [hidden], header, footer, nav, aside"):
-        if dom.is_boilerplate(node) and not (root is not None and dom.is_ancestor(node, root)):
-            zones.append(node)
-    return zones
+def _boilerplate_zones(tree: LexborHTMLParser, region: Region, log: RemovalLog) -> list[LexborNode]:
+    doomed: list[LexborNode] = []
+    doomed_ids: set[int] = set()
+    for nominee in zones.nominated(tree, region):
+        node = nominee.node
+        if any(parent.mem_id in doomed_ids for parent in dom.ancestors(node)):
+            continue  # already inside a removed zone
+        verdict = zones.judge(nominee, region)
+        if verdict.remove:
+            doomed.append(node)
+            doomed_ids.add(node.mem_id)
+            log.add("zone", verdict.rule, verdict.evidence, dom.text_of(node))
+    return doomed
 
 
 def unwrap_layout_tables(tree: LexborHTMLParser) -> None:
@@ -37,10 +61,33 @@ def unwrap_layout_tables(tree: LexborHTMLParser) -> None:
         table.unwrap()
 
 
-def clean_tree(tree: LexborHTMLParser, root: LexborNode | None, extra: list[LexborNode]) -> None:
-    """Remove non-article elements in place: scripts and forms, boilerplate zones, then ``extra``
-    (figures, captions and byline nodes found by the other steps). The article root's ancestors stay."""
-    doomed = _drop_tags(tree) + _boilerplate_zones(tree, root)
-    doomed += [n for n in extra if not (root is not None and dom.is_ancestor(n, root))]
+def merge_split_sections(region: Region) -> bool:
+    """Unwrap the sibling sections a story is split into (around ad slots and inline modules),
+    so the main-text extractor reads them as one text rather than stopping after the first,
+    or dropping the ones whose wrapper is named like boilerplate. True when it did."""
+    root = region.root
+    if root is None:
+        return False
+    total = max(region.prose_in(root), 1)
+    if total < _MERGE_MIN_SHARE * region.page_prose:
+        return False  # the region is not clearly the story: let the main-text extractor read the page
+    # A section wraps paragraphs; a <div> holding text of its own is itself a paragraph.
+    sections = [child for child in root.iter() if child.tag not in _INLINE_OR_TEXT
+                and region.prose_in(child) > 0 and not squash(child.text(deep=False))]
+    if sum(region.prose_in(s) >= _SECTION_SHARE * total for s in sections) < 2:
+        return False
+    for section in sections:  # every part, small ones too: a wrapper left behind can still be cut
+        section.unwrap()
+    return True
+
+
+def clean_tree(tree: LexborHTMLParser, region: Region, extra: list[LexborNode], log: RemovalLog) -> bool:
+    """Remove non-article elements in place: scripts and controls, boilerplate zones, then ``extra``
+    (figures, captions and byline nodes found by the other steps). The region's ancestors stay.
+    True when the story's split sections were merged (the region then holds the whole story)."""
+    dom.remove_nodes(_drop_tags(tree, region, log))  # first, so script text never counts as zone text
+    doomed = _boilerplate_zones(tree, region, log)
+    doomed += [n for n in extra if not (region.root is not None and dom.is_ancestor(n, region.root))]
     dom.remove_nodes(doomed)
     unwrap_layout_tables(tree)
+    return merge_split_sections(region)

@@ -33,20 +33,32 @@ def ancestors(node: LexborNode) -> Iterator[LexborNode]:
         current = current.parent
 
 
-def is_boilerplate(node: LexborNode, *, zone_tags: bool = True) -> bool:
-    """True when the element's tag, role, class or id marks a non-article zone.
+def boilerplate_marks(node: LexborNode, *, zone_tags: bool = True) -> frozenset[str]:
+    """What nominates the element as a non-article zone: its tag, role, ``hidden``, class or id words.
 
+    A mark only nominates: the cleaner removes a zone when its content agrees.
     ``zone_tags=False`` ignores <header>/<footer>/<nav>/<aside> tags, for searches
     (bylines) whose target legitimately sits in an article's <header>.
     """
+    marks: set[str] = set()
     tag = node.tag or ""
     if zone_tags and tag in sel.ZONE_TAGS:
-        return True
+        marks.add(f"<{tag}>")
     attrs = node.attributes
-    if (attrs.get("role") or "").lower() in sel.BOILERPLATE_ROLES or "hidden" in attrs:
-        return True
+    role = (attrs.get("role") or "").lower()
+    if role in sel.BOILERPLATE_ROLES:
+        marks.add(f"role={role}")
+    if "hidden" in attrs:
+        marks.add("hidden")
     names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()
-    return bool(_BOILERPLATE_CLASS.search(_EXCEPTIONS.sub(" ", names)))
+    if names.strip():
+        marks.update(m.lstrip(" _-") for m in _BOILERPLATE_CLASS.findall(_EXCEPTIONS.sub(" ", names)))
+    return frozenset(marks)
+
+
+def is_boilerplate(node: LexborNode, *, zone_tags: bool = True) -> bool:
+    """True when the element's tag, role, class or id marks a non-article zone."""
+    return bool(boilerplate_marks(node, zone_tags=zone_tags))
 
 
 def inside_boilerplate(node: LexborNode, stop: LexborNode | None = None, *, zone_tags: bool = True) -> bool:

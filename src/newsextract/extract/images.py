@@ -1,31 +1,42 @@
-"""The article's own images: sources (lazy-loading resolved), captions and credits, de-duplicated."""
+"""The article's own images, in page order: sources (lazy-loading resolved), captions and credits.
+
+collect() walks the pictures of the article's region once, in document order, and keeps those the
+evidence does not rule out (teaser cards, author portraits, icons, ads); finalise() de-duplicates
+them and marks the lead.
+"""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import unquote, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsextract.extract import dom
 from newsextract.extract import selectors as sel
-from newsextract.extract.text import similar, squash
+from newsextract.extract.captions import Caption, caption_of
+from newsextract.extract.credits import split_credit
+from newsextract.extract.image_evidence import ImageJudge, looks_like_content
+from newsextract.extract.image_region import article_region
+from newsextract.extract.image_sources import image_url, in_noscript, is_picture_element
+from newsextract.extract.node_match import SelectorList
+from newsextract.extract.text import similar, squash, word_count
 from newsextract.models import Image
 
-_TRAILING_PARENS = re.compile(r"\s*\(([^()]{2,60})\)\s*$")
-_CREDIT_PHRASE = re.compile(
-    r"\s*(?:[|/–—-]\s*|(?<=[.!?])\s+|^|(?=©))(?:(?:photo(?:graph)?s?|foto(?:s|grafie)?|image|picture|pic|bild|"
-    r"credit|source|quelle|crédit|crédito|illustration)\s*(?:by\b|:)|©|\(c\)|copyright\b)"
-    r"\s*(?P<credit>[^:()]{2,100})$",
-    re.IGNORECASE,
-)
-# "Caption text. Unsplash/Jane Doe": a last short segment with a slash names the source.
-_TRAILING_SOURCE = re.compile(r"(?<=[.!?])\s+(?P<credit>[^.\s][^.]{0,60}/[^.]{1,60})$")
-_LEADING_LABEL = re.compile(r"^(?:legende|caption|bildunterschrift|légende|leyenda)\s*:\s*", re.IGNORECASE)
-_CREDIT_START = re.compile(r"^\s*(?:(?:photo|foto|bild|image|credit|quelle|source|crédit|crédito)s?\s*:|©|\(c\))",
-                           re.IGNORECASE)
-_MAX_CREDIT_WORDS = 8
+__all__ = ["CaptionedImage", "collect", "finalise", "image_url", "split_credit", "stray_captions"]
+
+_CONTAINERS = SelectorList.parse(sel.IMAGE_CONTAINERS)
+_CONTAINER_LEVELS = 6
+_MAX_UNIT_CHARS = 1500
+_MAX_CARD_WORDS = 60
+# Labels and link texts a figure prints beside its caption ("Enlarge", "Credit:").
+_UNIT_TEXT_SLACK = 80
+# Size and variant suffixes of one picture's renditions: "-1200", "-1024x683", "@2x", "-scaled".
+_RENDITION_SUFFIX = re.compile(r"(?:[-_@.](?:\d{2,4}x\d{2,4}|\d{3,4}w?|[1-4]x|scaled|large|medium|small|thumb))+$",
+                               re.IGNORECASE)
+_MIN_DISTINCT_STEM = 10
+_MAX_CAPTION_CHARS = 600
 
 
 @dataclass(frozen=True)
@@ -38,189 +49,98 @@ class CaptionedImage:
     credit: str | None
 
 
-def _best_from_srcset(srcset: str) -> str | None:
-    best, best_size = None, -1.0
-    for candidate in srcset.split(","):
-        parts = candidate.strip().split()
-        if not parts:
+def collect(scope: LexborNode, base_url: str | None) -> tuple[list[CaptionedImage], list[LexborNode]]:
+    """The article's images in page order, and the figure, caption and teaser-card nodes to drop from the text."""
+    region = article_region(scope)
+    judge = ImageJudge(region, base_url)
+    images: list[CaptionedImage] = []
+    drop: list[LexborNode] = []
+    cards: list[LexborNode] = []
+    used_units: set[int] = set()
+    taken_parents: set[int] = set()  # the parents of taken pictures: their <noscript> copies are not new
+    for picture in region.css(sel.IMAGE_ELEMENTS):
+        if not is_picture_element(picture) or _is_copy(picture, taken_parents):
             continue
-        size = 0.0
-        if len(parts) > 1 and parts[1][:-1].replace(".", "", 1).isdigit():
-            size = float(parts[1][:-1])
-        if size > best_size:
-            best, best_size = parts[0], size
-    return best
+        unit = _container_of(picture, region)
+        if unit is not None and unit.mem_id in used_units:
+            continue  # one picture a figure: the others are renditions or a gallery's thumbnails
+        url = image_url(picture, base_url)
+        if not url or _is_noise(url) or judge.is_author_portrait(picture):
+            continue
+        card = judge.teaser_card(picture)
+        if card is not None:
+            if _standalone_card(card, picture):
+                cards.append(card)
+            continue
+        caption = caption_of(picture, unit, region)
+        if judge.in_boilerplate_zone(unit or picture, caption.chars) \
+                or not looks_like_content(picture, captioned=bool(caption.text)):
+            continue
+        if unit is not None:
+            used_units.add(unit.mem_id)
+        if picture.parent is not None:
+            taken_parents.add(picture.parent.mem_id)
+        images.append(CaptionedImage(url, squash(picture.attributes.get("alt")) or None, caption.text, caption.credit))
+        drop.extend(_nodes_to_drop(unit, caption))
+    # A related story's headline is no more the article's text than its picture.
+    return images, drop + judge.droppable_cards(cards)
 
 
-def image_url(img: LexborNode, base_url: str | None) -> str | None:
-    """The real source of an <img>, resolving lazy-loading attributes and srcsets, made absolute."""
-    attrs = img.attributes
-    for name in sel.LAZY_SRCSET_ATTRS:
-        value = attrs.get(name)
-        if value and not value.startswith("data:"):
-            best = _best_from_srcset(value)
-            if best:
-                return urljoin(base_url or "", best)
-    for name in sel.LAZY_SRC_ATTRS:
-        value = (attrs.get(name) or "").strip()
-        if value and not value.startswith("data:"):
-            return urljoin(base_url or "", value)
-    return None
+def _standalone_card(card: LexborNode, picture: LexborNode) -> bool:
+    """A teaser card standing on its own (not a link inside a paragraph), short, with a real picture."""
+    inline = card.tag == "p" or (card.parent is not None and card.parent.tag == "p")
+    return not inline and word_count(dom.text_of(card)) <= _MAX_CARD_WORDS \
+        and looks_like_content(picture, captioned=True)
 
 
-def _image_in(container: LexborNode) -> LexborNode | None:
-    img = container.css_first("img")
-    if img is not None:
-        return img
-    noscript = container.css_first("noscript")
-    if noscript is not None:  # lazy loaders hide the real <img> in <noscript>
-        inner = LexborHTMLParser(noscript.text(deep=True)).css_first("img")
-        return inner
-    return container.css_first("source[srcset], source[data-srcset]")
+def _is_copy(picture: LexborNode, taken_parents: set[int]) -> bool:
+    """The <noscript> copy of a lazy picture already taken."""
+    if not in_noscript(picture):
+        return False
+    noscript = picture.parent
+    holder = noscript.parent if noscript is not None else None
+    return holder is not None and holder.mem_id in taken_parents
 
 
-def split_credit(caption: str) -> tuple[str, str | None]:
-    """Split "Text (PM’s media office)" or "Text. Photo: X/AP" into the text and its credit."""
-    match = _TRAILING_PARENS.search(caption)
-    if match and len(match.group(1).split()) <= _MAX_CREDIT_WORDS and caption[: match.start()].strip():
-        return caption[: match.start()].strip(), match.group(1).strip()
-    for pattern in (_CREDIT_PHRASE, _TRAILING_SOURCE):
-        match = pattern.search(caption)
-        credit = match.group("credit") if match else ""
-        if match and len(credit.split()) <= _MAX_CREDIT_WORDS and (pattern is _CREDIT_PHRASE or all(
-                w[:1].isupper() or "/" in w for w in credit.split())):
-            return caption[: match.start()].strip(), credit.strip(" .")
-    return caption, None
-
-
-def _credit_children(caption_node: LexborNode) -> list[LexborNode]:
-    """Child elements of a caption that print a credit ("Bild: SN/APA", "© dpa") before or after the text."""
-    return [child for child in caption_node.iter() if child.tag not in ("-text", "br")
-            and _CREDIT_START.match(dom.text_of(child)) and len(dom.text_of(child).split()) <= _MAX_CREDIT_WORDS]
-
-
-def _caption_sibling(container: LexborNode) -> LexborNode | None:
-    """A caption printed right after the image block rather than inside it."""
-    sibling = container.next
-    while sibling is not None and not sibling.is_element_node:
-        sibling = sibling.next
-    if sibling is None or sibling.css_first("img") is not None:
-        return None
-    return sibling if any(sibling.css_matches(s) for s in sel.CAPTION_SELECTORS) else None
-
-
-def _nearby_caption(img: LexborNode) -> LexborNode | None:
-    """A caption block right after the image or after one of its two nearest wrappers."""
-    block: LexborNode | None = img
-    for _ in range(3):
-        if block is None:
+def _container_of(picture: LexborNode, region: LexborNode) -> LexborNode | None:
+    """The picture's nearest figure or image container, a few levels up at most."""
+    for level, node in enumerate(dom.ancestors(picture)):
+        if level >= _CONTAINER_LEVELS or node.mem_id == region.mem_id:
             return None
-        found = _caption_sibling(block)
-        if found is not None:
-            return found
-        block = block.parent
+        if _CONTAINERS.matches(node):
+            # A wrapper named "media" around the whole story is no figure.
+            return node if len(dom.text_of(node)) <= _MAX_UNIT_CHARS else None
     return None
 
 
-def _caption_and_credit(container: LexborNode, *, is_caption: bool = False) -> tuple[str | None, str | None]:
-    caption_node = container if is_caption else None
-    for selector in () if is_caption else sel.CAPTION_SELECTORS:
-        caption_node = container.css_first(selector)
-        if caption_node is not None:
-            break
-    credit_node = next((n for s in sel.CREDIT_SELECTORS for n in container.css(s)), None)
-    if credit_node is None and caption_node is not None:
-        credit_node = next(iter(_credit_children(caption_node)), None)
-    credit = squash(credit_node.text(deep=True, separator=" ")) if credit_node is not None else None
-    caption = squash(caption_node.text(deep=True, separator=" ")) if caption_node is not None else None
-    if caption and credit and credit in caption:
-        caption = squash(caption.replace(credit, " "))
-    caption = _LEADING_LABEL.sub("", caption) if caption else caption
-    if caption:
-        caption, printed_credit = split_credit(caption)
-        credit = credit or printed_credit
-    if credit:
-        credit = sel.CREDIT_NOISE.sub("", credit).strip("()[] ")
-        credit = re.sub(r"^(?:photo|foto|image|bild|credit|source|quelle)s?\s*:\s*|^©\s*", "", credit,
-                        flags=re.IGNORECASE).strip() or None
-    return caption or None, credit
-
-
-def _containers(scope: LexborNode) -> list[LexborNode]:
-    found: dict[int, LexborNode] = {}
-    for node in scope.css(", ".join(sel.IMAGE_CONTAINERS)):
-        if any(p.mem_id in found for p in dom.ancestors(node)):
-            continue  # a figure inside a wp-caption: the outer one speaks for both
-        found[node.mem_id] = node
-    return list(found.values())
+def _nodes_to_drop(unit: LexborNode | None, caption: Caption) -> list[LexborNode]:
+    """The caption's nodes, and the figure when it holds nothing else (a figure may also wrap a box of text)."""
+    nodes = list(caption.nodes)
+    if unit is not None and (caption.text or unit.tag == "figure" or "wp-caption" in (unit.attributes.get("class")
+                                                                                        or "")) \
+            and len(dom.text_of(unit)) <= caption.chars + _UNIT_TEXT_SLACK:
+        nodes.append(unit)
+    return nodes
 
 
 def _is_noise(url: str) -> bool:
     return bool(sel.IMAGE_URL_NOISE.search(urlsplit(url).path or url))
 
 
-def collect(scope: LexborNode, base_url: str | None) -> tuple[list[CaptionedImage], list[LexborNode]]:
-    """Images with captions inside ``scope``, and the caption/figure nodes to drop from the text."""
-    images: list[CaptionedImage] = []
-    drop: list[LexborNode] = []
-    covered: set[int] = set()
-    for container in _containers(scope):
-        # zone_tags=False: an article's own <header> holds its lead picture.
-        if dom.inside_boilerplate(container, stop=scope, zone_tags=False):
-            continue
-        img = _image_in(container)
-        if img is None:
-            continue
-        caption, credit = _caption_and_credit(container)
-        sibling = None if caption else _caption_sibling(container)
-        if sibling is not None:
-            caption, credit = _caption_and_credit(sibling, is_caption=True)
-            drop.append(sibling)
-        if caption or container.tag == "figure" or "wp-caption" in (container.attributes.get("class") or ""):
-            drop.append(container)
-        url = image_url(img, base_url)
-        covered.update(n.mem_id for n in container.css("img"))
-        if url and not _is_noise(url):
-            images.append(CaptionedImage(url, squash(img.attributes.get("alt")) or None, caption, credit))
-    for img in scope.css("img"):
-        if img.mem_id in covered or dom.inside_boilerplate(img, stop=scope):
-            continue
-        url = image_url(img, base_url)
-        if not url or _is_noise(url) or not _looks_like_content(img):
-            continue
-        caption = credit = None
-        sibling = _nearby_caption(img)
-        if sibling is not None:
-            caption, credit = _caption_and_credit(sibling, is_caption=True)
-            drop.append(sibling)
-        images.append(CaptionedImage(url, squash(img.attributes.get("alt")) or None, caption, credit))
-    return images, drop
-
-
-def _looks_like_content(img: LexborNode) -> bool:
-    """Small icons and banner-shaped ads (728x90 and the like) are not article pictures."""
-    width, height = (img.attributes.get(k) or "" for k in ("width", "height"))
-    if width.isdigit() and int(width) < 200:
-        return False
-    return not (width.isdigit() and height.isdigit() and int(height) and int(width) / int(height) >= 4)
-
-
 def finalise(found: list[CaptionedImage], lead_url: str | None, jsonld_captions: dict[str, str]) -> list[Image]:
-    """One Image per URL in page order; no caption repeated; alt kept apart; the lead marked."""
+    """One Image per picture in page order; no caption repeated; alt kept apart; the lead marked."""
     images: list[Image] = []
-    seen_urls: set[str] = set()
+    seen: set[str] = set()
     captions: list[str] = []
     for item in found:
-        key = _url_key(item.url)
-        if key in seen_urls:
+        keys = _identity_keys(item.url)
+        if keys & seen:
             continue
-        seen_urls.add(key)
-        caption = item.caption or _jsonld_caption(item.url, jsonld_captions)
-        credit = item.credit
-        if caption and not item.caption:
-            caption, credit = split_credit(caption)
-            credit = item.credit or credit
-        if caption and any(similar(caption, seen) for seen in captions):
+        seen |= keys
+        caption, credit = item.caption, item.credit
+        if not caption:
+            caption, credit = _jsonld_caption(item.url, jsonld_captions, credit)
+        if caption and any(similar(caption, earlier) for earlier in captions):
             caption = None
         if caption:
             captions.append(caption)
@@ -228,28 +148,42 @@ def finalise(found: list[CaptionedImage], lead_url: str | None, jsonld_captions:
     return _mark_lead(images, lead_url)
 
 
-def _jsonld_caption(url: str, captions: dict[str, str]) -> str | None:
-    key = _url_key(url)
-    return next((c for u, c in captions.items() if _url_key(u) == key), None)
+def _jsonld_caption(url: str, captions: dict[str, str], credit: str | None) -> tuple[str | None, str | None]:
+    keys = _identity_keys(url)
+    printed = next((c for u, c in captions.items() if _identity_keys(u) & keys), None)
+    if not printed:
+        return None, credit
+    text, printed_credit = split_credit(printed)
+    return text or None, credit or printed_credit
 
 
-def _url_key(url: str) -> str:
+def _identity_keys(url: str) -> set[str]:
+    """Keys that one picture's renditions share: its address without query, and a distinctive file stem."""
     parts = urlsplit(url)
-    return f"{parts.netloc.lower()}{parts.path}"
+    keys = {f"{parts.netloc.lower()}{parts.path}"}
+    stem = _stem(url)
+    if len(stem) >= _MIN_DISTINCT_STEM:
+        keys.add(stem)
+    return keys
+
+
+def _stem(url: str) -> str:
+    """The file name without extension and rendition suffix; image resizers' encoded paths are unwrapped."""
+    path = unquote(unquote(urlsplit(url).path)).rstrip("/")
+    name = path.rsplit("/", 1)[-1]
+    stem = name.rsplit(".", 1)[0] if "." in name else name
+    return _RENDITION_SUFFIX.sub("", stem).lower()
 
 
 def _mark_lead(images: list[Image], lead_url: str | None) -> list[Image]:
+    """The og:image / JSON-LD image where it matches one of the pictures, else the first picture."""
     if not images:
         return [Image(url=lead_url, is_lead=True)] if lead_url and not _is_noise(lead_url) else []
     lead_index = 0
     if lead_url:
-        name = urlsplit(lead_url).path.rsplit("/", 1)[-1].split(".")[0]
-        lead_index = next((i for i, im in enumerate(images)
-                           if len(name) >= 4 and name in urlsplit(im.url).path), 0)
+        keys = _identity_keys(lead_url)
+        lead_index = next((i for i, im in enumerate(images) if _identity_keys(im.url) & keys), 0)
     return [im.model_copy(update={"is_lead": i == lead_index}) for i, im in enumerate(images)]
-
-
-_MAX_CAPTION_CHARS = 600
 
 
 def _holds_blocks(node: LexborNode) -> bool:

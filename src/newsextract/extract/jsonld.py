@@ -97,10 +97,35 @@ def person_names(value: Any, every: list[JsonObject]) -> list[str]:
         if isinstance(item, str):
             names.append(item)
         elif isinstance(item, dict):
-            if _types(item) & {"Organization", "NewsMediaOrganization", "Corporation", "WebSite"}:
+            if _is_organisation(item):
                 continue
-            name = as_text(item.get("name")) or " ".join(
+            name = item.get("name")
+            if isinstance(name, list):  # {"@type": "Person", "name": ["Travis Andersen", "Adam Sennott"]}
+                names.extend(n for n in map(as_text, name) if n)
+                continue
+            text = as_text(name) or " ".join(
                 part for part in (as_text(item.get("givenName")), as_text(item.get("familyName"))) if part)
+            if text:
+                names.append(text)
+    return names
+
+
+_ORGANISATION_TYPES = frozenset({"Organization", "NewsMediaOrganization", "Corporation", "WebSite",
+                                 "EducationalOrganization", "LocalBusiness"})
+
+
+def _is_organisation(item: JsonObject) -> bool:
+    types = {t.lower() for t in _types(item)}  # "newsMediaOrganization" is seen in the wild
+    return "person" not in types and bool(types & {t.lower() for t in _ORGANISATION_TYPES})
+
+
+def organisation_names(value: Any, every: list[JsonObject], *, any_type: bool = False) -> list[str]:
+    """Names of the Organization entries in an author or publisher value (of every entry with ``any_type``)."""
+    names: list[str] = []
+    for item in value if isinstance(value, list) else [value]:
+        item = resolve(item, every)
+        if isinstance(item, dict) and (any_type or _is_organisation(item)):
+            name = as_text(item.get("name"))
             if name:
                 names.append(name)
     return names

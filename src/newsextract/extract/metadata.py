@@ -9,20 +9,13 @@ from datetime import datetime, timedelta, timezone
 from typing import Any
 from urllib.parse import urljoin
 
-from htmldate import find_date
 from selectolax.lexbor import LexborHTMLParser
 
-from newsextract.extract import jsonld
-from newsextract.extract.dates import parse_date
-from newsextract.extract.text import fold, squash
-
-_TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|·|•|::|»|/)\s+")
-_KICKER = re.compile(r"^(?:opinion|analysis|editorial|commentary|review|exclusive|live|watch|video|"
-                     r"meinung|kommentar|analyse|opinión|tribune|op-ed)\s*[|:]\s*", re.IGNORECASE)
-
-# htmldate scans the whole text with many patterns; dates sit near the top,
-# and a bound keeps a huge page from costing seconds.
-_DATE_SEARCH_CHARS = 300_000
+from newsextract.extract import dates, jsonld
+from newsextract.extract.dates import parse_date, url_date
+from newsextract.extract.headline import Title, choose_headline, page_h1s
+from newsextract.extract.headline import clean_headline as clean_headline  # its old home: keep the import working
+from newsextract.extract.text import squash
 
 META_HEADLINE = ("og:title", "twitter:title", "parsely-title", "sailthru.title", "dc.title", "title")
 META_DESCRIPTION = ("description", "og:description", "twitter:description", "dc.description")
@@ -46,6 +39,8 @@ class Metadata:
     headline: str | None = None
     description: str | None = None
     author_names: list[str] = field(default_factory=list)
+    # Publisher and site names, and authors typed as organisations: people only on personal sites.
+    outlet_names: list[str] = field(default_factory=list)
     published: datetime | None = None
     modified: datetime | None = None
     language: str | None = None
@@ -58,6 +53,7 @@ class Metadata:
     article_body: str | None = None
     paywalled: bool = False
     published_seen: list[datetime] = field(default_factory=list)
+    titles_seen: list[Title] = field(default_factory=list)  # every headline offered, in precedence order
     declares_article: bool = False
     provenance: dict[str, str] = field(default_factory=dict)
 
@@ -65,14 +61,22 @@ class Metadata:
         """Set a field unless a higher-precedence source already did."""
         if name == "published" and isinstance(value, datetime):
             self.published_seen.append(value)
+        if name == "headline" and isinstance(value, str) and squash(value):
+            self.titles_seen.append(Title(squash(_unescape(value)), source))
         if value in (None, "", []) or getattr(self, name) not in (None, "", []):
             return
         if isinstance(value, str):  # CMSes often escape entities twice in metadata
-            value = squash(html.unescape(value))
+            value = squash(_unescape(value))
         elif isinstance(value, list):
             value = [squash(html.unescape(v)) if isinstance(v, str) else v for v in value]
         setattr(self, name, value)
         self.provenance[name] = source
+
+
+def _unescape(text: str) -> str:
+    """Entities decoded, twice when the CMS escaped them twice ("&amp;#8230;")."""
+    once = html.unescape(text)
+    return html.unescape(once) if once != text and "&" in once else once
 
 
 def _meta_values(tree: LexborHTMLParser) -> dict[str, list[str]]:
@@ -105,6 +109,8 @@ def _from_jsonld(meta: Metadata, tree: LexborHTMLParser, base_url: str | None) -
             meta.offer("description", squash(jsonld.as_text(node.get("description"))), source)
             meta.offer("author_names", jsonld.person_names(node.get("author") or node.get("creator"), every),
                        source)
+            meta.outlet_names += jsonld.organisation_names(node.get("author"), every)
+            meta.outlet_names += jsonld.organisation_names(node.get("publisher"), every, any_type=True)
             meta.offer("section", jsonld.as_text(node.get("articleSection")), source)
             meta.offer("article_body", jsonld.as_text(node.get("articleBody")), source)
             meta.paywalled = str(node.get("isAccessibleForFree", "")).lower() == "false"
@@ -133,6 +139,7 @@ def _from_meta(meta: Metadata, tree: LexborHTMLParser, base_url: str | None) -> 
     meta.offer("description", _first(values, META_DESCRIPTION), source)
     authors = [a for key in META_AUTHOR for a in values.get(key, ()) if not a.startswith(("http", "@", "/"))]
     meta.offer("author_names", authors[:1] if authors else [], source)
+    meta.outlet_names += [name for key in META_SITE for name in values.get(key, ())]
     for key in META_PUBLISHED:
         for value in values.get(key, ()):
             meta.offer("published", parse_date(value), source)
@@ -158,6 +165,8 @@ def _from_dom(meta: Metadata, tree: LexborHTMLParser) -> None:
     html = tree.css_first("html")
     meta.offer("language", (html.attributes.get("lang") or "").strip() or None if html else None, source)
     for node in tree.css("time[datetime], [itemprop=datePublished]"):
+        if dates.dates_something_else(node):
+            continue
         value = node.attributes.get("datetime") or node.attributes.get("content") or node.text()
         meta.offer("published", parse_date(value), source)
 
@@ -165,25 +174,50 @@ def _from_dom(meta: Metadata, tree: LexborHTMLParser) -> None:
 def read_metadata(tree: LexborHTMLParser, base_url: str | None, printed_headline: str | None) -> Metadata:
     """Collect the page's metadata, JSON-LD first, then <meta>, then the DOM.
 
-    The headline is the exception: the one the page prints in its article
-    <h1> wins, since metadata titles are often SEO variants or truncated.
+    The headline is the exception: the one the page prints in its <h1> wins
+    (see headline.choose_headline), since metadata titles are often SEO
+    variants or truncated.
     """
     meta = Metadata()
-    if printed_headline:
-        meta.offer("headline", printed_headline, "dom")
     _from_jsonld(meta, tree, base_url)
     _from_meta(meta, tree, base_url)
     _from_dom(meta, tree)
     if meta.language:
         meta.language = meta.language.split(",")[0].strip()
-    if meta.headline and meta.provenance.get("headline") != "dom":
-        meta.headline = clean_headline(meta.headline, [squash(h.text(deep=True)) for h in tree.css("h1")],
-                                       meta.site_name)
+    _settle_headline(meta, tree, printed_headline, base_url)
+    _settle_published(meta, tree, base_url)
+    return meta
+
+
+def _settle_headline(meta: Metadata, tree: LexborHTMLParser, printed: str | None, page_url: str | None) -> None:
+    headline, source = choose_headline(printed, page_h1s(tree), meta.titles_seen, meta.site_name, page_url)
+    meta.headline = headline
+    if headline:
+        meta.provenance["headline"] = source
+
+
+# A UTC timestamp falls on the day after the URL's local day for sites west of Greenwich.
+_URL_DAY_SLACK = timedelta(days=1)
+
+
+def _settle_published(meta: Metadata, tree: LexborHTMLParser, page_url: str | None) -> None:
+    """Check the published date against the day the URL names; guess one when metadata gives none.
+
+    A URL's date is fixed when the story is filed, so a "published" date days
+    away from it (a re-stamp, a caption's or a related story's date) loses to it.
+    """
+    in_url = url_date(page_url)
     if meta.published is None:
-        meta.offer("published", parse_date(guess_date(tree)), "dom")
+        if in_url is not None:
+            meta.offer("published", datetime(in_url.year, in_url.month, in_url.day), "url")
+        else:
+            meta.offer("published", parse_date(dates.guess_date(tree, page_url)), "dom")
+        return
+    if in_url is not None and abs(meta.published.date() - in_url) > _URL_DAY_SLACK:
+        meta.published = datetime(in_url.year, in_url.month, in_url.day)
+        meta.provenance["published"] = "url"
     elif meta.published_seen:
         meta.published = local_rendering(meta.published, meta.published_seen)
-    return meta
 
 
 _MAX_SAME_INSTANT = timedelta(minutes=2)
@@ -210,49 +244,3 @@ def local_rendering(chosen: datetime, seen: list[datetime]) -> datetime:
         if timedelta(0) < abs(delta) <= _MAX_OFFSET and delta.total_seconds() % 900 == 0:
             return other.replace(tzinfo=timezone(delta))
     return chosen
-
-
-def guess_date(tree: LexborHTMLParser) -> str | None:
-    """Publication date from the page's visible text and URL patterns, by htmldate."""
-    try:
-        return find_date((tree.html or "")[:_DATE_SEARCH_CHARS], original_date=True, extensive_search=True,
-                         outputformat="%Y-%m-%d")
-    except (ValueError, TypeError):
-        return None
-
-
-def clean_headline(headline: str, h1_texts: list[str], site_name: str | None) -> str:
-    """Drop a " | Site" suffix and an "Opinion |" kicker that the page's own <h1> does not print."""
-    folded = fold(headline)
-    for h1 in h1_texts:
-        h1_folded = fold(h1)
-        if len(h1_folded) >= 12 and h1_folded in folded and len(h1_folded) >= len(folded) * 0.4:
-            return h1
-    headline = _strip_site_suffix(headline, site_name)
-    return _strip_section_prefix(_KICKER.sub("", headline).strip(), site_name)
-
-
-def _strip_section_prefix(headline: str, site_name: str | None) -> str:
-    """Drop a leading "Politics | " or "SiteName - " when a real headline follows it."""
-    match = _TITLE_SEPARATORS.search(headline)
-    if not match:
-        return headline
-    head, rest = headline[: match.start()], headline[match.end():]
-    site = fold(site_name)
-    names_site = bool(site) and (fold(head) in site or site in fold(head))
-    section_label = match.group().strip() in ("|", "·", "•") and len(head.split()) <= 2
-    if (names_site or section_label) and len(rest.split()) >= 4:
-        return rest.strip()
-    return headline
-
-
-def _strip_site_suffix(headline: str, site_name: str | None) -> str:
-    matches = list(_TITLE_SEPARATORS.finditer(headline))
-    if not matches:
-        return headline
-    head, tail = headline[: matches[-1].start()], headline[matches[-1].end():]
-    site, tail_folded = fold(site_name), fold(tail)
-    names_site = bool(site) and (tail_folded in site or site in tail_folded)
-    if names_site or (len(tail.split()) <= 4 and len(head) >= 20):
-        return head.strip()
-    return headline

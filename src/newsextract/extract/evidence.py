@@ -1,0 +1,118 @@
+"""Class-blind evidence about a page's text: link density, prose blocks, and the main-text region.
+
+The region is where the article's prose lives. It starts at the densest
+paragraph container and widens to the ancestor that also holds the sibling
+sections the story continues in (after an ad slot or an inline module), so
+that later steps judge zones by where they stand relative to the main text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from newsextract.extract import dom
+from newsextract.extract import selectors as sel
+from newsextract.extract.text import squash
+
+_MIN_PROSE_CHARS = 40
+_MAX_PROSE_LINK_DENSITY = 0.5
+# Widen to an ancestor only when it holds clearly more prose than the current region.
+_WIDEN_GAIN = 1.3
+_MAX_WIDEN_LEVELS = 12
+# A single text block replaces the paragraph container only when it clearly outweighs it
+# (a whole post in one <br>-separated <div>), not a long cookie or legal notice.
+_TEXT_BLOCK_GAIN = 2.0
+_INLINE_TAGS = frozenset({"span", "em", "strong", "b", "i", "a", "font", "small", "u", "mark", "cite"})
+
+
+@dataclass(frozen=True)
+class TextStats:
+    """Characters of a node's text, and how many of them sit in links."""
+
+    chars: int
+    link_chars: int
+
+    @property
+    def link_density(self) -> float:
+        return self.link_chars / self.chars if self.chars else 0.0
+
+
+def text_stats(node: LexborNode) -> TextStats:
+    chars = len(dom.text_of(node))
+    links = sum(len(dom.text_of(a)) for a in node.css("a"))
+    return TextStats(chars, min(links, chars))
+
+
+@dataclass
+class Region:
+    """The main text's container, and how the page's prose is spread over its elements."""
+
+    root: LexborNode | None
+    core: LexborNode | None
+    page_prose: int = 0
+    prose_by_node: dict[int, int] = field(default_factory=dict)  # mem_id -> prose chars inside
+    blocks: list[tuple[LexborNode, int]] = field(default_factory=list)  # prose blocks, page order
+
+    def prose_in(self, node: LexborNode) -> int:
+        return self.prose_by_node.get(node.mem_id, 0)
+
+    def share_of_prose(self, node: LexborNode) -> float:
+        return self.prose_in(node) / self.page_prose if self.page_prose else 0.0
+
+    def contains(self, node: LexborNode) -> bool:
+        """True when the node lies inside the region (or is its root)."""
+        return self.root is not None and dom.is_ancestor(self.root, node)
+
+
+def prose_blocks(scope: LexborNode) -> list[tuple[LexborNode, int]]:
+    """Elements that read as prose, with their prose chars: paragraphs that are long enough and
+    mostly not links, and the containers that hold text of their own (Blogger and HubSpot write
+    ``<div>text<br><br>text</div>``), counted by that own text only."""
+    found = []
+    for block in scope.css(sel.PROSE_BLOCK_SELECTOR + ", " + sel.TEXT_BLOCK_SELECTOR):
+        if block.tag not in sel.PROSE_BLOCK_TAGS:
+            own = len(squash(block.text(deep=False)))
+            if own >= _MIN_PROSE_CHARS:
+                found.append((block, own))
+            continue
+        stats = text_stats(block)
+        if stats.chars >= _MIN_PROSE_CHARS and stats.link_density < _MAX_PROSE_LINK_DENSITY:
+            found.append((block, stats.chars))
+    return found
+
+
+def find_region(tree: LexborHTMLParser, core: LexborNode | None) -> Region:
+    """Measure the page's prose and widen ``core`` (the densest container) to the whole story."""
+    body = tree.body
+    if body is None:
+        return Region(root=core, core=core)
+    prose_by_node: dict[int, int] = {}
+    total = 0
+    blocks = prose_blocks(body)
+    for block, chars in blocks:
+        total += chars
+        prose_by_node[block.mem_id] = prose_by_node.get(block.mem_id, 0) + chars
+        for parent in dom.ancestors(block):
+            prose_by_node[parent.mem_id] = prose_by_node.get(parent.mem_id, 0) + chars
+    region = Region(root=core, core=core, page_prose=total, prose_by_node=prose_by_node, blocks=blocks)
+    if blocks:  # text written in one <div>/<span> with <br>s can outweigh every paragraph container
+        largest, chars = max(blocks, key=lambda item: item[1])
+        if core is None or chars > _TEXT_BLOCK_GAIN * region.prose_in(core):
+            core = region.core = largest
+    if core is not None:
+        region.root = _widen(core, region)
+    return region
+
+
+def _widen(core: LexborNode, region: Region) -> LexborNode:
+    current = core
+    if current.tag in _INLINE_TAGS:  # a <span> or <em> holding paragraphs: its block is the container
+        current = next((p for p in dom.ancestors(current) if p.tag not in _INLINE_TAGS), current)
+    for level, parent in enumerate(dom.ancestors(current)):
+        if level >= _MAX_WIDEN_LEVELS or parent.tag in ("body", "html"):
+            break
+        if region.prose_in(parent) >= _WIDEN_GAIN * max(region.prose_in(current), 1):
+            current = parent
+    return current

@@ -1,0 +1,95 @@
+"""Where a picture's file is: <img>/<amp-img> sources, srcsets, <picture> sources and lazy-loading attributes."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urljoin
+
+from selectolax.lexbor import LexborNode
+
+from newsextract.extract import selectors as sel
+
+_PICTURE_TAGS = ("img", "amp-img")
+_OTHER_SRCSET = re.compile(r"^data-[\w-]*srcset$")
+_OTHER_SRC = re.compile(r"^data-[\w-]*(?:src|url)$")
+# One srcset candidate: an address (no white space; a comma right before white space ends it) and a descriptor.
+_SRCSET_CANDIDATE = re.compile(r"\s*(?P<url>[^\s,][^\s]*?)(?:,(?=\s|$)|\s+(?P<size>[^,]*)(?:,|$)|$)")
+
+
+def image_url(node: LexborNode, base_url: str | None) -> str | None:
+    """The real address of a picture element, made absolute.
+
+    Lazy-loading attributes and the largest srcset candidate win over a placeholder ``src``;
+    a <picture> (or an <img> whose own source is a placeholder) falls back to its <source> elements.
+    """
+    found = _own_url(node)
+    if found is None and node.tag in ("picture", *_PICTURE_TAGS):
+        picture = node if node.tag == "picture" else node.parent
+        if picture is not None and picture.tag == "picture":
+            found = next(filter(None, (_own_url(source) for source in picture.css("source"))), None)
+    return urljoin(base_url or "", found) if found else None
+
+
+def is_picture_element(node: LexborNode) -> bool:
+    """True for the one element that stands for a picture (not a wrapper around an <img> found on its own)."""
+    if node.tag in _PICTURE_TAGS:
+        return True
+    # A <picture> or a lazy placeholder <div data-img-url> counts only when no <img> stands inside it.
+    return not any(inner.mem_id != node.mem_id for inner in node.css("img, amp-img"))
+
+
+def declared_size(node: LexborNode) -> tuple[int | None, int | None]:
+    """The width and height written on the element, in pixels, where given as plain numbers."""
+    return _pixels(node.attributes.get("width")), _pixels(node.attributes.get("height"))
+
+
+def in_noscript(node: LexborNode) -> bool:
+    """True for the <noscript> copy of a lazy image (its parent is the <noscript>)."""
+    parent = node.parent
+    return parent is not None and parent.tag == "noscript"
+
+
+def _own_url(node: LexborNode) -> str | None:
+    """The element's own address: known lazy attributes first, then any other ``data-*srcset`` /
+    ``data-*src`` a lazy loader invented ("data-lazyimage-srcset"), then ``src``."""
+    attrs = node.attributes
+    srcsets = [*sel.LAZY_SRCSET_ATTRS, *(n for n in attrs if _OTHER_SRCSET.match(n) and n not in sel.LAZY_SRCSET_ATTRS)]
+    for name in srcsets:
+        best = _best_from_srcset(attrs.get(name) or "")
+        if best:
+            return best
+    others = [n for n in attrs if _OTHER_SRC.match(n) and n not in sel.LAZY_SRC_ATTRS]
+    for name in [*sel.LAZY_SRC_ATTRS[:-1], *others, sel.LAZY_SRC_ATTRS[-1]]:
+        value = (attrs.get(name) or "").strip()
+        if value and not sel.IMAGE_PLACEHOLDER.search(value):
+            return _css_url(value)
+    return None
+
+
+def _best_from_srcset(srcset: str) -> str | None:
+    """The widest candidate of a srcset ("a.jpg 480w, b.jpg 1200w" or "a.jpg 1x, b.jpg 2x").
+
+    An address ends at white space, so commas inside it ("w_400,h_300") are kept.
+    """
+    best, best_size = None, -1.0
+    for match in _SRCSET_CANDIDATE.finditer(srcset):
+        url, descriptor = match.group("url"), (match.group("size") or "").strip()
+        if not url or sel.IMAGE_PLACEHOLDER.search(url):
+            continue
+        number = descriptor[:-1]
+        size = float(number) if descriptor[-1:] in ("w", "x") and number.replace(".", "", 1).isdigit() else 0.0
+        if size > best_size:
+            best, best_size = url, size
+    return best
+
+
+def _css_url(value: str) -> str:
+    """``url('a.jpg')`` as written in data-bg attributes, or the value itself."""
+    if value.startswith("url(") and value.endswith(")"):
+        return value[4:-1].strip("'\" ")
+    return value
+
+
+def _pixels(value: str | None) -> int | None:
+    value = (value or "").strip().removesuffix("px")
+    return int(value) if value.isdigit() else None

@@ -1,0 +1,149 @@
+"""Boilerplate zones decided by evidence: a name nominates a zone, its content convicts it.
+
+Tags, roles and class words (``widget``, ``promo``, ``aside`` …) only nominate.
+A nominated zone is removed when what it holds says boilerplate: mostly link
+text, no prose at all, or standing outside the main text. A zone holding a
+large share of the page's prose is never removed, whatever its name, and a
+class word that the main text itself wears (Elementor's ``elementor-widget``,
+Blogger's ``widget Blog``) nominates nothing on that page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from newsextract.extract import dom
+from newsextract.extract.evidence import Region, text_stats
+
+_LINK_DENSE = 0.5
+# A zone holding this share of the page's prose is the article, whatever its name.
+_PROSE_SHARE_KEPT = 0.3
+# A name the main text's own paragraphs wear for this share of its prose nominates nothing.
+_WORN_SHARE = 0.3
+# Inside the main text, a zone named as boilerplate stays when it holds a real passage.
+_PASSAGE_CHARS = 200
+# A named block holding a picture and a few lines is a figure: the lines are its caption.
+_MEDIA = "img, picture, video, amp-img"
+_MEDIA_TEXT_CHARS = 300
+_HEADING_SHARE = 0.9
+_HEADINGS = "h2, h3, h4, h5, h6"  # a card with its own heading is an entry (a product review), not a figure
+# Inline elements inside the main text are part of its sentences (a syntax-highlighted "comment").
+_INLINE_TAGS = frozenset({"span", "em", "strong", "b", "i", "code", "kbd", "samp", "var", "mark", "small",
+                          "sub", "sup", "abbr", "cite", "q", "time", "u", "s"})
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """Whether to remove a nominated zone, by which rule, and what was measured."""
+
+    remove: bool
+    rule: str
+    evidence: str
+
+
+def main_text_marks(region: Region) -> frozenset[str]:
+    """Marks the main text wears itself: on its container and the container's ancestors, and on
+    the wrappers of a good part of its paragraphs (every paragraph in ``<p class="paywall">``)."""
+    if region.root is None or region.core is None:
+        return frozenset()
+    marks: set[str] = set(dom.boilerplate_marks(region.root, zone_tags=False))
+    for node in (region.core, *dom.ancestors(region.core)):
+        if node.tag == "body":
+            break
+        marks |= dom.boilerplate_marks(node, zone_tags=False)
+    return frozenset(marks | _marks_on_paragraphs(region))
+
+
+def _marks_on_paragraphs(region: Region) -> set[str]:
+    chars_by_mark: dict[str, int] = {}
+    region_prose = max(region.prose_in(region.root), 1) if region.root is not None else 1
+    for block, chars in region.blocks:
+        if not region.contains(block):
+            continue
+        block_marks: set[str] = set()
+        for node in (block, *dom.ancestors(block)):
+            if region.root is not None and node.mem_id == region.root.mem_id:
+                break
+            block_marks |= dom.boilerplate_marks(node, zone_tags=False)
+        for mark in block_marks:
+            chars_by_mark[mark] = chars_by_mark.get(mark, 0) + chars
+    return {mark for mark, chars in chars_by_mark.items() if chars >= _WORN_SHARE * region_prose}
+
+
+@dataclass(frozen=True)
+class Nominee:
+    """A zone its name nominates, with the marks; ``worn`` when the main text wears them all."""
+
+    node: LexborNode
+    marks: frozenset[str]
+    worn: bool
+
+
+def nominated(tree: LexborHTMLParser, region: Region) -> list[Nominee]:
+    """Elements whose name marks them as boilerplate, in page order.
+
+    The region's container and its ancestors are never nominated.
+    """
+    body = tree.body
+    if body is None:
+        return []
+    worn_by_main_text = main_text_marks(region)
+    region_line: set[int] = set()  # the region's container and its ancestors: never nominated
+    if region.root is not None:
+        region_line = {region.root.mem_id} | {p.mem_id for p in dom.ancestors(region.root)}
+    found = []
+    seen: set[int] = set()
+    for node in body.css("[class], [id], [role], [hidden], header, footer, nav, aside"):
+        if node.mem_id in seen:  # a selector list can yield one element once per matching selector
+            continue
+        seen.add(node.mem_id)
+        marks = dom.boilerplate_marks(node)
+        if marks and node.mem_id not in region_line:
+            found.append(Nominee(node, marks, worn=marks <= worn_by_main_text))
+    return found
+
+
+def judge(nominee: Nominee, region: Region) -> Verdict:
+    """Decide one nominated zone by its link density, its share of the prose and its position.
+
+    Inside the main text, or when its name is one the main text wears too, a zone
+    must show boilerplate content to go; elsewhere its name and position suffice.
+    """
+    zone = nominee.node
+    named = "/".join(sorted(nominee.marks))
+    share = region.share_of_prose(zone)
+    inside = region.contains(zone)
+    if not inside and not nominee.worn and share < _PROSE_SHARE_KEPT:
+        # The common case, decided without reading the zone's text (a page can hold 50,000 zones).
+        return Verdict(True, "outside_main_text", f"{named}: outside the main text, {share:.0%} of the prose")
+    stats = text_stats(zone)
+    if stats.chars == 0:
+        return Verdict(True, "empty", f"{named}: no text")
+    if stats.link_density >= _LINK_DENSE:
+        return Verdict(True, "link_dense", f"{named}: links {stats.link_density:.0%} of {stats.chars} chars")
+    if share >= _PROSE_SHARE_KEPT:
+        return Verdict(False, "holds_prose", f"{named}: {share:.0%} of the page's prose")
+    return _judge_by_content(zone, stats.chars, named, region, nominee.worn)
+
+
+def _judge_by_content(zone: LexborNode, chars: int, named: str, region: Region, worn: bool) -> Verdict:
+    if zone.tag in _INLINE_TAGS:
+        return Verdict(False, "inline_text", f"{named}: <{zone.tag}> inside the text")
+    if chars <= _MEDIA_TEXT_CHARS and zone.css_first(_MEDIA) is not None and zone.css_first(_HEADINGS) is None:
+        return Verdict(True, "media_block", f"{named}: a picture with {chars} chars of text")
+    prose = region.prose_in(zone)
+    if prose == 0 and _is_heading(zone, chars):
+        return Verdict(False, "heading", f"{named}: a heading of the text")
+    if prose == 0:
+        return Verdict(True, "no_prose", f"{named}: no prose paragraph")
+    if not worn and prose < _PASSAGE_CHARS:  # a one-line teaser or call to action inside the story
+        return Verdict(True, "little_prose", f"{named}: {prose} chars of prose inside the main text")
+    return Verdict(False, "prose", f"{named}: {prose} chars of prose")
+
+
+def _is_heading(zone: LexborNode, chars: int) -> bool:
+    """True when the zone is just a heading (Elementor's heading widget) and no other text."""
+    heading_chars = sum(len(dom.text_of(h)) for h in zone.css(_HEADINGS))
+    return heading_chars >= _HEADING_SHARE * chars

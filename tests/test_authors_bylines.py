@@ -1,0 +1,39 @@
+"""Whole pages: the printed byline and the authors for each byline shape of issue 8.
+
+The pages are tests/fixtures/byline_*.html (hand-written); test_fixtures.py checks
+their other fields. Here the printed byline is compared exactly, since a byline that
+keeps a share bar or a job title still "contains" the name.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from newsextract import extract_article
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def _extract(name: str) -> tuple[list[str], str | None]:
+    url = json.loads((FIXTURES / f"{name}.expected.json").read_text(encoding="utf-8"))["url"]
+    article = extract_article((FIXTURES / f"{name}.html").read_bytes(), url=url)
+    return list(article.authors), article.byline
+
+
+@pytest.mark.parametrize(
+    ("name", "authors", "printed"),
+    [
+        ("byline_roles_credentials", ["Sarah Lee", "Mark O'Brien"],
+         "By Sarah Lee PhD, Senior Product Director | Mark O'Brien"),
+        ("byline_share_bar", ["Jane Doe"], "By Jane Doe"),
+        ("byline_two_authors", ["Travis Ng", "Adele Brandt"], "By Travis Ng and Adele Brandt"),
+        ("byline_all_caps", ["Bill McCarthy", "Nick van der Meer", "Sean O'Neil"],
+         "By BILL MCCARTHY, NICK VAN DER MEER and SEAN O'NEIL"),
+        ("byline_site_name", ["Dana Whitfield"], "Written by Dana Whitfield"),
+    ],
+)
+def test_byline_page(name: str, authors: list[str], printed: str) -> None:
+    assert _extract(name) == (authors, printed)
