@@ -9,7 +9,7 @@ from pathlib import Path
 
 from newsextract import explain_article, extract_article
 from newsextract.extract.explain import RemovalLog
-from newsextract.extract.safety import choose_body
+from newsextract.extract.safety import ProseShares, choose_body
 
 _SENTENCE = ("The council met on Tuesday evening to weigh the plan for the old harbour, and members spoke "
              "at length about the cost, the timetable and the families who would have to move. ")
@@ -62,7 +62,8 @@ def test_repeated_short_labels_stay_and_long_repeats_go() -> None:
 def test_safety_net_takes_the_raw_page_when_the_cleaned_body_is_thin() -> None:
     region = [f"{_SENTENCE} {i}" for i in range(10)]
     log = RemovalLog(enabled=True)
-    choice = choose_body(["Subscribe"], region, lambda: region, log, min_words=50)
+    choice = choose_body(["Subscribe"], region, lambda: region, log, min_words=50,
+                         shares=ProseShares(page=2000, region=1800))
     assert choice.source == "raw-page" and choice.paragraphs == region
     assert [r.rule for r in log.removals] == ["thin_body"]
 
@@ -73,8 +74,17 @@ def test_safety_net_keeps_an_adequate_body_without_a_second_extraction() -> None
     def never() -> list[str]:
         raise AssertionError("the raw page must not be extracted again")
 
-    choice = choose_body(region[:8], region, never, RemovalLog(), min_words=50)
+    choice = choose_body(region[:8], region, never, RemovalLog(), min_words=50,
+                         shares=ProseShares(page=2000, region=1800))
     assert choice.source == "main-text"
+
+
+def test_safety_net_reads_the_raw_page_when_the_region_holds_little_of_the_prose() -> None:
+    region = [f"{_SENTENCE} {i}" for i in range(3)]
+    whole = region + [f"{_SENTENCE} more {i}" for i in range(12)]
+    choice = choose_body(region, region, lambda: whole, RemovalLog(), min_words=50,
+                         shares=ProseShares(page=3000, region=600))
+    assert choice.source == "raw-page" and choice.paragraphs == whole
 
 
 def test_cli_explain_prints_article_and_removals(tmp_path: Path) -> None:

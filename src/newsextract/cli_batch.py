@@ -21,7 +21,7 @@ from newsextract.batch import run_to_file
 from newsextract.batch_output import OutputStateError
 from newsextract.inputs import InputItem, dir_items, read_url_lines, url_items, warc_items
 from newsextract.progress import format_summary
-from newsextract.settings import BatchSettings, FetchSettings
+from newsextract.settings import MAX_PAGE_TIMEOUT, BatchSettings, FetchSettings
 
 EXIT_USAGE = 2
 _DEFAULTS = BatchSettings()
@@ -53,6 +53,9 @@ def add_batch_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentPar
                         help=f"attempts per URL for --retry-failed (default {_DEFAULTS.max_attempts})")
     parser.add_argument("--workers", type=_positive_int,
                         help="extraction processes (default: one per core; with --dask, one per running partition)")
+    parser.add_argument("--page-timeout", type=_page_timeout, default=_DEFAULTS.page_timeout, metavar="SECONDS",
+                        help="extraction time limit per page; past it the page fails as extract_timeout "
+                             f"(default {_DEFAULTS.page_timeout:g})")
     parser.add_argument("--input-dir", type=Path, help="directory of saved .html / .html.gz pages")
     parser.add_argument("--warc", type=Path, nargs="+", default=[], metavar="FILE",
                         help="WARC files (.warc, .warc.gz) whose responses to extract")
@@ -85,7 +88,7 @@ def _settings(args: argparse.Namespace) -> BatchSettings:
     fetch = FetchSettings(concurrency=args.concurrency, per_host_concurrency=args.per_host,
                           per_host_delay=args.delay, respect_robots=not args.no_robots)
     return BatchSettings(fetch=fetch, workers=args.workers, retry_failed=args.retry_failed,
-                         max_attempts=args.max_attempts)
+                         max_attempts=args.max_attempts, page_timeout=args.page_timeout)
 
 
 def _check_inputs(args: argparse.Namespace) -> str | None:
@@ -152,4 +155,11 @@ def _non_negative_float(text: str) -> float:
     value = float(text)
     if value < 0:
         raise argparse.ArgumentTypeError(f"must not be negative: {text}")
+    return value
+
+
+def _page_timeout(text: str) -> float:
+    value = float(text)
+    if not 0 < value <= MAX_PAGE_TIMEOUT:  # also refuses nan
+        raise argparse.ArgumentTypeError(f"must be more than 0 and at most {MAX_PAGE_TIMEOUT:g}: {text}")
     return value

@@ -53,6 +53,9 @@ class FetchSettings(_Settings):
     block_private_addresses: bool = False
 
 
+# A day: more than any page needs, and a bound a timed wait can take (inf or 1e12 overflow it).
+MAX_PAGE_TIMEOUT = 86_400.0
+
 DEFAULT_EXTRACT_SETTINGS = ExtractSettings()
 DEFAULT_FETCH_SETTINGS = FetchSettings()
 
@@ -71,9 +74,10 @@ class BatchSettings(_Settings):
     # Each extraction process is replaced after this many pages, so that heap growth from
     # parsing many different pages (fragmentation, parser caches) cannot add up over hours.
     worker_max_tasks: int | None = Field(default=1_000, ge=1)
-    # Pages handed to the process pool at once, per worker: keeps the pool's own
-    # (unbounded) call queue short.
-    jobs_per_worker: int = Field(default=2, ge=1)
+    # Seconds one page may take in extraction (--page-timeout). A normal page takes tens of
+    # milliseconds; past this, its worker is killed and replaced, the page is recorded as
+    # failed ("extract_timeout"), and the run goes on.
+    page_timeout: float = Field(default=30.0, gt=0, le=MAX_PAGE_TIMEOUT)
     # --retry-failed: failed URLs with fewer attempts than this are tried again.
     retry_failed: bool = False
     max_attempts: int = Field(default=3, ge=1)

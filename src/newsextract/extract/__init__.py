@@ -70,7 +70,7 @@ def _extract(html: str | bytes, url: str | None, final_url: str | None, http_cha
     scope = dom.image_scope(root, tree)
     meta = metadata.read_metadata(tree, base_url, byline.printed_headline(tree, scope))
     byline_nodes = byline.find_byline_nodes(tree, scope)
-    found_images, image_nodes = images.collect(scope, base_url) if scope is not None else ([], [])
+    found_images, image_nodes = images.collect(scope, base_url, meta.headline) if scope is not None else ([], [])
     # Captions outside the article's images (a gallery above it, a teaser) are never body text either.
     stray_captions = images.stray_captions(tree)
     found = _Found(
@@ -83,9 +83,10 @@ def _extract(html: str | bytes, url: str | None, final_url: str | None, http_cha
     )
     clean.clean_tree(tree, region, image_nodes + byline_nodes + stray_captions, log)  # these nodes are freed now
     region_text = body.fallback_text(region.root)
+    region_prose = region.prose_in(region.root) if region.root is not None else 0
     choice = safety.choose_body(body.main_text(tree.html or "", base_url), region_text,
                                 lambda: body.main_text(page.text, base_url), log,
-                                settings.min_body_words)
+                                settings.min_body_words, safety.ProseShares(region.page_prose, region_prose))
     found.paragraphs, found.body_source = choice.paragraphs, choice.source
     return _assemble(found, url, final_url, settings, log)
 
@@ -111,8 +112,8 @@ def _assemble(found: _Found, url: str | None, final_url: str | None, settings: E
     image_list = images.finalise(found.images, meta.lead_image, meta.image_captions) \
         if settings.include_images else []
     repeated = [t for im in found.images for t in (im.caption, im.credit) if t] + found.stray_captions
-    repeated += [im.alt for im in found.images if im.alt and len(im.alt.split()) >= _MIN_ALT_WORDS]
-    kept = body.clean_paragraphs(found.paragraphs, repeated, printed_byline, meta.headline, log)
+    alts = [im.alt for im in found.images if im.alt and len(im.alt.split()) >= _MIN_ALT_WORDS]
+    kept = body.clean_paragraphs(found.paragraphs, repeated, printed_byline, meta.headline, log, alts=alts)
     no_article = body.looks_like_index(kept, found.index)
     if no_article:
         log.add("main_text", "index_page", f"links {found.index.link_density:.0%} of the page's text, "

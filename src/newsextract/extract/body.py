@@ -59,15 +59,16 @@ def _is_byline(paragraph: Fingerprint, byline: Fingerprint | None) -> bool:
 
 @dataclass(frozen=True)
 class _Known:
-    """Texts the page prints outside the body: captions, the byline, the headline."""
+    """Texts the page prints outside the body: captions, the byline, the headline, image alt texts."""
 
     captions: list[Fingerprint]
     byline: Fingerprint | None
     headline: Fingerprint | None
+    alts: list[Fingerprint]
 
 
 def _drop_rule(paragraph: Fingerprint, index: int, known: _Known, kept: list[Fingerprint],
-               seen_long: set[str]) -> str | None:
+               repeated: set[str]) -> str | None:
     """Why a paragraph is not body text, or None when it is."""
     if sel.BOILERPLATE_LINES.match(paragraph.text):
         return "boilerplate_line"
@@ -75,15 +76,19 @@ def _drop_rule(paragraph: Fingerprint, index: int, known: _Known, kept: list[Fin
         return "timestamp"
     if is_caption_like(paragraph, known.captions):
         return "caption"
+    # An alt text only removes a paragraph that repeats it: a heading it merely contains
+    # ("Residential Power Rack" in "bells of steel residential power rack") is text.
+    if any(paragraph.similar(alt) for alt in known.alts):
+        return "image_alt"
     if _is_byline(paragraph, known.byline):
         return "byline"
     if index < 3 and known.headline is not None and paragraph.similar(known.headline, 0.9):
         return "headline"
-    # Only plain artefacts are de-duplicated: a paragraph right after itself, or a long one
-    # (a standfirst, a teaser) printed again. Short labels and headings recur in real text.
+    # Only plain artefacts are de-duplicated: a paragraph right after itself, the standfirst printed
+    # again, a whole prose paragraph pasted twice. Labels, headings and per-item notes recur and stay.
     if kept and paragraph.folded == kept[-1].folded:
         return "duplicate_adjacent"
-    if paragraph.folded in seen_long:
+    if paragraph.folded in repeated:
         return "duplicate"
     return None
 
@@ -97,7 +102,8 @@ def _twins(a: Fingerprint, b: Fingerprint) -> bool:
 
 
 def clean_paragraphs(paragraphs: list[str], captions: list[str], byline: str | None,
-                     headline: str | None, log: RemovalLog | None = None) -> list[str]:
+                     headline: str | None, log: RemovalLog | None = None, *,
+                     alts: list[str] | None = None) -> list[str]:
     """Drop captions, the byline, the headline, boilerplate lines and repeated paragraphs from the text.
 
     Of two near-identical paragraphs (a standfirst the first paragraph repeats
@@ -105,17 +111,19 @@ def clean_paragraphs(paragraphs: list[str], captions: list[str], byline: str | N
     """
     log = log or RemovalLog()
     known = _Known([Fingerprint.of(c) for c in dict.fromkeys(captions)],
-                   Fingerprint.of(byline) if byline else None, Fingerprint.of(headline) if headline else None)
+                   Fingerprint.of(byline) if byline else None, Fingerprint.of(headline) if headline else None,
+                   [Fingerprint.of(a) for a in dict.fromkeys(alts or [])])
     kept: list[Fingerprint] = []
-    seen_long: set[str] = set()
+    repeated: set[str] = set()  # texts whose repeat is an artefact: the standfirst, long paragraphs
     for index, text in enumerate(paragraphs):
         paragraph = Fingerprint.of(text)
-        rule = _drop_rule(paragraph, index, known, kept, seen_long)
+        rule = _drop_rule(paragraph, index, known, kept, repeated)
         if rule is not None:
             log.add("paragraph", rule, f"paragraph {index + 1}", text)
             continue
-        if len(paragraph.word_set) >= _REPEAT_MIN_WORDS:
-            seen_long.add(paragraph.folded)
+        words = len(paragraph.word_set)
+        if words >= _PASTED_MIN_WORDS or (not kept and words >= _STANDFIRST_MIN_WORDS):
+            repeated.add(paragraph.folded)
         # Only the paragraph right before can be a twin: replacing an earlier one would reorder the text.
         twin = len(kept) - 1 if kept and _twins(paragraph, kept[-1]) else None
         if twin is None:
@@ -128,7 +136,8 @@ def clean_paragraphs(paragraphs: list[str], captions: list[str], byline: str | N
     return [p.text for p in kept]
 
 
-_REPEAT_MIN_WORDS = 12
+_STANDFIRST_MIN_WORDS = 12
+_PASTED_MIN_WORDS = 30
 _TIMESTAMP_MAX_WORDS = 10
 _INDEX_MAX_PARAGRAPH_WORDS = 30
 _INDEX_MAX_PARAGRAPH_CHARS = 150

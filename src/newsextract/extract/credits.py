@@ -12,9 +12,12 @@ import re
 from newsextract.extract import selectors as sel
 from newsextract.extract.text import squash
 
-_MAX_CREDIT_WORDS = 10
-_MAX_CREDIT_CHARS = 100
+_MAX_CREDIT_WORDS = 14
+_MAX_CREDIT_CHARS = 120
 _MAX_AGENCY_CREDIT_WORDS = 6
+_MAX_SEPARATED_WORDS = 5
+
+
 def _alternatives(words: tuple[str, ...]) -> str:
     escaped = (re.escape(w).replace(r"\ ", r"\s*") for w in sorted(words, key=len, reverse=True))
     return "|".join(escaped)
@@ -39,17 +42,26 @@ _LEADING_BRACKETED = re.compile(
     r"[)）\]】]\s*(?P<rest>.*)$",
     re.IGNORECASE | re.DOTALL,
 )
+_RIGHTS_NOTICE = re.compile(
+    rf"(?:^|\s[|/–—-]\s*|(?<=[.!?])\s+)(?P<credit>(?:copyright|{_alternatives(sel.RIGHTS_RESERVED)})[^|]{{0,60}})$",
+    re.IGNORECASE)
+_NOTICE_WORDS = re.compile(rf"(?:\.\s*)?(?:{_alternatives(sel.RIGHTS_RESERVED)})\.?|\bcopyright\b(?:\s+\d{{4}})?",
+                           re.IGNORECASE)
+_SPACED_SLASH = re.compile(r"\s*/\s*")
+_LONE_LABEL = re.compile(rf"(?<=[.!?])\s+(?:{_alternatives(sel.CREDIT_LABELS)})\s*[:.]?\s*$", re.IGNORECASE)
 _TRAILING_PARENS = re.compile(r"\s*[(（]\s*(?P<credit>[^()（）]{2,80}?)\s*[)）]\s*$")
 # The last short segment after a sentence: "… auf Tiktok. Getty Images", "… Haus. Keystone/AP/Adam Schultz".
 _LAST_SEGMENT = re.compile(r"(?:(?<=[.!?»“”\"])|(?<=[.!?»“”\"][)’'])|(?<=\s[|–—]))\s+(?P<credit>[^.!?|]{2,80})$")
+_SEPARATED_NAME = re.compile(r"(?<=\S)\s+[|/]\s+(?P<credit>[^|/]{2,60})$")
 # A credit-only remnant: "/ Getty Images/iStockphoto", "| AFP".
 _LEADING_SEPARATOR = re.compile(r"^\s*[|/–—-]\s*")
 _CREDIT_LABEL_START = re.compile(rf"^\s*[(（\[【]?\s*(?:{_LABELLED}|{_BY_LABELLED}|{_COPYRIGHT})", re.IGNORECASE)
 _LABEL_PREFIX = re.compile(rf"^\s*(?:{_LABELLED}|{_BY_LABELLED}|{_COPYRIGHT})\s*", re.IGNORECASE)
 _AGENCY = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(a) for a in sel.CREDIT_AGENCIES) + r")(?!\w)",
                      re.IGNORECASE)
-_PLACE_MARK = re.compile(r"^(?:[a-zà-ÿ]{1,3}\.?|v\.\s?[lr]\.(?:\s?n\.\s?[lr]\.)?|m|li|re|links|rechts|left|right|"
-                         r"centre|center|top|bottom|l\.?|r\.?|m\.?|arriba|abajo|izq\.|dcha\.)$", re.IGNORECASE)
+# Where a person stands in the picture: "(l.)", "(M)", "(v.l.)", "(left)"; not an agency's "(AP)" or "(dpa)".
+_PLACE_MARK = re.compile(r"^(?:[a-zà-ÿ]{1,3}\.|[A-Za-z]|v\.\s?[lr]\.(?:\s?n\.\s?[lr]\.)?|"
+                         r"(?i:li|re|links|rechts|mitte|left|right|centre|center|top|bottom|arriba|abajo|izq\.|dcha\.))$")
 _DIGIT = re.compile(r"\d")
 _NAME_PARTICLES = frozenset({"von", "van", "de", "der", "den", "da", "di", "du", "del", "la", "le", "via", "and",
                              "und", "for", "of", "y", "e", "et", "&"})
@@ -61,11 +73,12 @@ def split_credit(caption: str) -> tuple[str, str | None]:
     The text is "" when the whole caption is a credit ("Image Credits: Strava").
     """
     caption = squash(caption)
-    for split in (_leading_bracketed, _trailing_labelled, _trailing_parens, _trailing_agency, _only_credit):
+    for split in (_leading_bracketed, _rights_reserved, _trailing_labelled, _trailing_parens, _trailing_agency,
+                  _only_credit, _after_separator, _lone_label):
         found = split(caption)
         if found is not None:
             text, credit = found
-            return text, clean_credit(credit)
+            return text, clean_credit(credit) if credit else None
     return caption, None
 
 
@@ -80,7 +93,21 @@ def clean_credit(credit: str | None) -> str | None:
         return None
     credit = sel.CREDIT_NOISE.sub("", squash(credit)).strip(" ()[]（）【】|/,.-–—")
     credit = _LABEL_PREFIX.sub("", credit).strip(" ()[]（）【】|/,-–—")
+    if _NOTICE_WORDS.search(credit):  # "Jane Doe/Copyright 2024 The AP. All rights reserved." names Jane Doe, the AP
+        credit = _SPACED_SLASH.sub("/", squash(_NOTICE_WORDS.sub(" ", credit))).strip(" ()[]（）【】|/,.-–—")
     return credit or None
+
+
+def _rights_reserved(caption: str) -> tuple[str, str] | None:
+    """"… Tiflis. - Copyright", "… virale - Tous droits réservés": a rights notice with no name."""
+    match = _RIGHTS_NOTICE.search(caption)
+    return (_before(caption, match.start()), match.group("credit")) if match else None
+
+
+def _lone_label(caption: str) -> tuple[str, str] | None:
+    """"… an ihrem Arbeitsplatz. Bild": a credit label whose name the page printed elsewhere."""
+    match = _LONE_LABEL.search(caption)
+    return (_before(caption, match.start()), "") if match else None
 
 
 def _leading_bracketed(caption: str) -> tuple[str, str] | None:
@@ -116,6 +143,18 @@ def _trailing_agency(caption: str) -> tuple[str, str] | None:
     if len(words) > 8 or not (_AGENCY.search(credit) or "/" in credit):
         return None
     if not all(_name_like(w) for w in words):
+        return None
+    return _before(caption, match.start()), credit
+
+
+def _after_separator(caption: str) -> tuple[str, str] | None:
+    """"… research kitchen / Kent Dayton", "… | Reuters": a spaced separator before a name."""
+    match = _SEPARATED_NAME.search(caption)
+    if match is None:
+        return None
+    credit = match.group("credit").strip()
+    words = credit.split()
+    if len(words) > _MAX_SEPARATED_WORDS or not all(_name_like(w) for w in words):
         return None
     return _before(caption, match.start()), credit
 

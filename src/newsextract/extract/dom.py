@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -50,10 +51,17 @@ def boilerplate_marks(node: LexborNode, *, zone_tags: bool = True) -> frozenset[
         marks.add(f"role={role}")
     if "hidden" in attrs:
         marks.add("hidden")
-    names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()
-    if names.strip():
-        marks.update(m.lstrip(" _-") for m in _BOILERPLATE_CLASS.findall(_EXCEPTIONS.sub(" ", names)))
+    for names in (attrs.get("class"), attrs.get("id")):
+        if names:
+            marks.update(_class_marks(names))
     return frozenset(marks)
+
+
+@lru_cache(maxsize=4096)
+def _class_marks(names: str) -> frozenset[str]:
+    """Boilerplate words in a class or id value. Pure, and cached: pages repeat their class strings."""
+    found = _BOILERPLATE_CLASS.findall(_EXCEPTIONS.sub(" ", names.lower()))
+    return frozenset(m.lstrip(" _-") for m in found)
 
 
 def is_boilerplate(node: LexborNode, *, zone_tags: bool = True) -> bool:

@@ -34,13 +34,14 @@ _CUT_OFF_CHARS = 100  # SEO tools and feeds cut headlines at 100-110 characters
 _NOT_ALNUM = re.compile(r"[\W_]+")
 # Domain names drop a site name's article: "The Quiet Workshop" is quietworkshop.net.
 _ARTICLE = re.compile(r"^(?:the|a|le|la|les|el|los|las|il|lo|der|die|das|de|het|een)\s+", re.IGNORECASE)
-# UTF-8 bytes that a CMS stored decoded as Latin-1: "â\x80\x99" for "’".
-_DOUBLE_ENCODED = re.compile("[\u00c2-\u00f4][\u0080-\u00bf]")
+# UTF-8 bytes that a CMS stored decoded as Windows-1252 or Latin-1: "â€™" or "â\x80\x99" for "’".
+_DOUBLE_ENCODED = re.compile("[\u00c2-\u00f4][\u0080-\u00bf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]")
 
 _MAX_HEADLINE_WORDS = 40
 _MIN_TITLE_WORDS = 3
 _MIN_PRINTED_WORDS = 3  # shorter <h1>s ("Politics", a site name) count only when metadata confirms them
 _MIN_INNER_WORDS = 2
+_MIN_SITE_NAME_CHARS = 3  # host labels "co", "m" name nothing
 _MAX_HEADLINE_H1S = 2  # more <h1>s in the article: they are its section headings
 _MAX_H1S = 50  # bounds the work on pages that misuse <h1>
 _MAX_INNER_NODES = 30
@@ -189,10 +190,12 @@ def _reads_as_two(before: str, after: str) -> bool:
 def _undo_double_encoding(text: str) -> str:
     if not _DOUBLE_ENCODED.search(text):
         return text
-    try:
-        return text.encode("latin-1").decode("utf-8")
-    except (UnicodeEncodeError, UnicodeDecodeError):
-        return text
+    for legacy in ("cp1252", "latin-1"):
+        try:
+            return text.encode(legacy).decode("utf-8")
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            continue
+    return text
 
 
 # ---- the choice ----
@@ -204,10 +207,9 @@ def choose_headline(printed: str | None, h1s: list[PrintedTitle], titles: list[T
     by_text = {h1.text: h1 for h1 in h1s}
     first = [by_text.get(printed, PrintedTitle(printed))] if printed else []
     for h1 in dict.fromkeys(h for h in (*first, *h1s) if not site.named_by(h.text)):
-        confirmed = [part for title in titles if (part := confirmed_part(h1, title.text))]
+        confirmed = next((part for title in titles if (part := confirmed_part(h1, title.text))), None)
         if confirmed:
-            # A title without the h1's kicker shows the kicker is a label, not headline words.
-            return site.strip_labels(min(confirmed, key=lambda part: len(words(part)))), "dom"
+            return site.strip_labels(confirmed), "dom"
     if printed and not site.named_by(printed):
         return site.strip_labels(printed), "dom"
     if not titles:
@@ -291,8 +293,8 @@ class Site:
         host = ((urlsplit(page_url).hostname or "") if page_url else "").lower().removeprefix("www.")
         labels = [_compact(label) for label in host.split(".")]
         joined = [a + b for a, b in itertools.pairwise(labels)]  # "der-postillon" -> "derpostillon"
-        names = {_compact(site_name), _compact(host), *labels[:-1], *joined} - {""}
-        return cls(frozenset(names), host)
+        names = {_compact(site_name), _compact(host), *labels[:-1], *joined}
+        return cls(frozenset(name for name in names if len(name) >= _MIN_SITE_NAME_CHARS), host)
 
     def named_by(self, text: str) -> bool:
         """True when the text is the site's name ("The Quiet Workshop" on quietworkshop.net), not a headline."""

@@ -8,14 +8,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import parse_qsl, urljoin, urlsplit
 
 from selectolax.lexbor import LexborNode
 
 from newsextract.extract import dom
 from newsextract.extract import selectors as sel
-from newsextract.extract.captions import visible_text
+from newsextract.extract.captions import is_byline, text_outside_captions
 from newsextract.extract.image_sources import declared_size
+from newsextract.extract.node_text import has_text, raw_length, text_within
 from newsextract.extract.text import word_count
 
 # How far up from a picture its link, its card or its author block may be.
@@ -24,9 +25,12 @@ _HEADLINE_WORDS = 3
 _TEASER_LINK_SHARE = 0.6
 _MAX_CARDS_SHARE = 0.3
 _MAX_CARD_WORDS = 60
+_MAX_CARD_CHARS = 600
+_MAX_BYLINE_CHARS = 200
 # Slack, in characters, between a wrapper's text and the caption it holds (labels, "Enlarge").
 _WRAPPER_SLACK = 40
-_BUTTON_LABELS_SLACK = 300
+# Above this a zone is more than a picture's wrapper: no need to look inside.
+_MAX_WRAPPER_CHARS = 1500
 # A zone holding this share of the region's text (and few links) is the article itself.
 _PROSE_SHARE = 0.3
 _PROSE_LINK_SHARE = 0.3
@@ -43,13 +47,16 @@ class ImageJudge:
     page_url: str | None
     _text_lengths: dict[int, int] = field(default_factory=dict)
     _link_shares: dict[int, float] = field(default_factory=dict)
+    _marked: dict[int, bool] = field(default_factory=dict)
+    _beside_captions: dict[int, int] = field(default_factory=dict)
+    _authorish: dict[int, bool] = field(default_factory=dict)
 
     def teaser_card(self, picture: LexborNode) -> LexborNode | None:
         """The teaser card holding the picture, if it is one: a picture inside a link to another page
         with headline-like text, or beside such a linked headline (a related-stories item)."""
         link = self._enclosing_link(picture)
         if link is not None and self._points_elsewhere(link):
-            if word_count(dom.text_of(link)) >= _HEADLINE_WORDS:
+            if word_count(text_within(link, _MAX_CARD_CHARS) or "") >= _HEADLINE_WORDS:
                 return link
             card = self._first_block_with_text(link)
             return card if card is not None and self._card_has_headline(card, link) else None
@@ -64,34 +71,53 @@ class ImageJudge:
         return linked if total <= _MAX_CARDS_SHARE * self._text_length(self.region) else []
 
     def is_author_portrait(self, picture: LexborNode) -> bool:
-        """A portrait in a byline or author block (avatar, headshot)."""
-        for node in self._up(picture, _CARD_LEVELS):
+        """A portrait in an author block: one named so, or a small block whose text is a byline
+        ("By Jane Doe", "Von Max Muster, Redakteur")."""
+        if any(self._names_author(node) for node in self._up(picture, _CARD_LEVELS)):
+            return True
+        block = self._first_block_with_text(picture)
+        text = text_within(block, _MAX_BYLINE_CHARS) if block is not None else None
+        return text is not None and is_byline(text)
+
+    def _names_author(self, node: LexborNode) -> bool:
+        if node.mem_id not in self._authorish:
             names = f"{node.attributes.get('class') or ''} {node.attributes.get('id') or ''}"
-            if sel.AUTHOR_BLOCK.search(names):
-                return True
-        return False
+            self._authorish[node.mem_id] = bool(names.strip()) and bool(sel.AUTHOR_BLOCK.search(names))
+        return self._authorish[node.mem_id]
 
     def in_boilerplate_zone(self, unit: LexborNode, caption_chars: int) -> bool:
-        """True when a zone nominated by its tag, role or class, and not just this picture's wrapper,
-        holds the picture: ads always; other zones unless they hold the article's prose."""
+        """True when a zone nominated by its tag, role or class holds the picture and its content agrees:
+        an uncaptioned picture in an ad slot, or a zone that is more than the picture's wrapper and
+        does not hold the article's prose."""
         for node in self._up(unit, dom.MAX_WALK):
-            if not dom.is_boilerplate(node, zone_tags=node.tag != "header"):
+            if not self._nominated(node):
                 continue
             names = f"{node.attributes.get('class') or ''} {node.attributes.get('id') or ''}"
-            if sel.AD_ZONE.search(names):
-                return True
+            if not caption_chars and sel.AD_ZONE.search(names):
+                return True  # an ad creative prints no caption
             if self._is_wrapper(node, caption_chars):
                 continue  # "widget__figure", "article__aside--img", a lightbox: the picture and its caption only
             if not self._holds_prose(node):
                 return True
         return False
 
+    def _nominated(self, node: LexborNode) -> bool:
+        """Tag, role or class names a non-article zone (an article's own <header> aside)."""
+        if node.mem_id not in self._marked:
+            self._marked[node.mem_id] = dom.is_boilerplate(node, zone_tags=node.tag != "header")
+        return self._marked[node.mem_id]
+
     def _is_wrapper(self, zone: LexborNode, caption_chars: int) -> bool:
-        """The zone's visible text is no more than the picture's caption (its buttons' labels aside)."""
-        limit = caption_chars + _WRAPPER_SLACK
-        if self._text_length(zone) <= limit:
+        """The zone holds the picture and its caption only: besides caption elements and buttons'
+        labels, at most a few words (a lightbox, an "image widget")."""
+        text = text_within(zone, _MAX_WRAPPER_CHARS)
+        if text is None:
+            return False
+        if len(text) <= caption_chars + _WRAPPER_SLACK:
             return True
-        return self._text_length(zone) <= limit + _BUTTON_LABELS_SLACK and len(visible_text(zone)) <= limit
+        if zone.mem_id not in self._beside_captions:  # a gallery asks once for each of its pictures
+            self._beside_captions[zone.mem_id] = len(text_outside_captions(zone))
+        return self._beside_captions[zone.mem_id] <= _WRAPPER_SLACK
 
     def _holds_prose(self, zone: LexborNode) -> bool:
         region_chars = max(self._text_length(self.region), 1)
@@ -115,7 +141,8 @@ class ImageJudge:
 
     def _card_has_headline(self, card: LexborNode, link: LexborNode) -> bool:
         """The card holds a heading, or another link to the same page that reads as a headline."""
-        if word_count(dom.text_of(card)) > _MAX_CARD_WORDS:
+        text = text_within(card, _MAX_CARD_CHARS)
+        if text is None or word_count(text) > _MAX_CARD_WORDS:
             return False
         if card.css_first("h2, h3, h4, h5, h6") is not None:
             return True
@@ -124,46 +151,67 @@ class ImageJudge:
                    for other in card.css("a[href]"))
 
     def _is_headline_card(self, card: LexborNode) -> bool:
-        """A short block whose text is mostly a linked headline (a teaser list item)."""
-        text = dom.text_of(card)
-        if word_count(text) > _MAX_CARD_WORDS:
+        """A short block whose text is mostly one linked headline (a teaser list item); a list of
+        several links beside a picture is a link list, not the picture's card."""
+        text = text_within(card, _MAX_CARD_CHARS)
+        if text is None or word_count(text) > _MAX_CARD_WORDS:
             return False
         headlines = [a for a in card.css("a[href]") if word_count(dom.text_of(a)) >= _HEADLINE_WORDS
                      and self._points_elsewhere(a)]
+        if len({a.attributes.get("href") for a in headlines}) != 1:
+            return False
         linked = sum(len(dom.text_of(a)) for a in headlines)
-        return bool(headlines) and linked >= _TEASER_LINK_SHARE * len(text)
+        return linked >= _TEASER_LINK_SHARE * len(text)
 
     def _first_block_with_text(self, node: LexborNode) -> LexborNode | None:
-        return next((up for up in self._up(node, _CARD_LEVELS) if dom.text_of(up)), None)
+        return next((up for up in self._up(node, _CARD_LEVELS) if has_text(up)), None)
 
     def _up(self, node: LexborNode, levels: int, *, include_self: bool = False) -> list[LexborNode]:
-        """The node's ancestors below the region, nearest first, at most ``levels`` of them."""
-        found = [node] if include_self else []
+        """The node's ancestors below the region, nearest first, at most ``levels`` of them
+        (after the node itself with ``include_self``)."""
+        found: list[LexborNode] = []
         for parent in dom.ancestors(node):
-            if parent.mem_id == self.region.mem_id or len(found) >= levels + include_self:
+            if parent.mem_id == self.region.mem_id or len(found) >= levels:
                 break
             found.append(parent)
-        return found
+        return [node, *found] if include_self else found
 
     def _text_length(self, node: LexborNode) -> int:
         if node.mem_id not in self._text_lengths:
-            self._text_lengths[node.mem_id] = len(dom.text_of(node))
+            self._text_lengths[node.mem_id] = raw_length(node)
         return self._text_lengths[node.mem_id]
 
     def _link_share(self, node: LexborNode) -> float:
         if node.mem_id not in self._link_shares:
-            linked = sum(len(dom.text_of(a)) for a in node.css("a"))
+            linked = sum(raw_length(a) for a in node.css("a"))
             self._link_shares[node.mem_id] = linked / max(self._text_length(node), 1)
         return self._link_shares[node.mem_id]
 
 
-def looks_like_content(picture: LexborNode, *, captioned: bool) -> bool:
+def looks_like_content(picture: LexborNode, *, captioned: bool, url: str | None = None) -> bool:
     """Icons, buttons and banner-shaped ads (728x90) are not article pictures; an uncaptioned one must be
-    at least column-wide where its width is given."""
+    at least column-wide where its width is given. Sizes come from the element or the address's query
+    ("avatar.jpg?width=50")."""
     width, height = declared_size(picture)
-    if (width is not None and width <= sel.TINY_IMAGE_PX) or (height is not None and height <= sel.TINY_IMAGE_PX
-                                                              and (width is None or width <= 2 * sel.TINY_IMAGE_PX)):
-        return False
-    if width and height and width / height >= _BANNER_RATIO:
+    hinted_width, hinted_height = _size_in_query(url)
+    width, height = width or hinted_width, height or hinted_height
+    if _is_tiny(width, height) or (width and height and width / height >= _BANNER_RATIO):
         return False
     return captioned or width is None or width >= _MIN_LOOSE_WIDTH
+
+
+def _is_tiny(width: int | None, height: int | None) -> bool:
+    """Icon-sized: narrow, or low without being a wide strip."""
+    if width is not None and width <= sel.TINY_IMAGE_PX:
+        return True
+    return height is not None and height <= sel.TINY_IMAGE_PX and (width is None or width <= 2 * sel.TINY_IMAGE_PX)
+
+
+def _size_in_query(url: str | None) -> tuple[int | None, int | None]:
+    """Width and height asked of an image resizer in the address's query ("?w=100&h=100")."""
+    if not url:
+        return None, None
+    query = dict(parse_qsl(urlsplit(url).query))
+    width = next((query[k] for k in ("width", "w") if query.get(k, "").isdigit()), None)
+    height = next((query[k] for k in ("height", "h") if query.get(k, "").isdigit()), None)
+    return (int(width) if width else None), (int(height) if height else None)

@@ -10,6 +10,10 @@ from selectolax.lexbor import LexborNode
 from newsextract.extract import selectors as sel
 
 _PICTURE_TAGS = ("img", "amp-img")
+# Substrings every placeholder address holds one of: the regular expression runs only where one is found.
+_PLACEHOLDER_HINTS = ("data:", "about:", "#", "javascript:", "blank", "spacer", "placeholder", "lazy", "loading",
+                      "transparent", "1x1", "grey", "pixel")
+_PREFIX_CHARS = 16
 _OTHER_SRCSET = re.compile(r"^data-[\w-]*srcset$")
 _OTHER_SRC = re.compile(r"^data-[\w-]*(?:src|url)$")
 # One srcset candidate: an address (no white space; a comma right before white space ends it) and a descriptor.
@@ -49,6 +53,12 @@ def in_noscript(node: LexborNode) -> bool:
     return parent is not None and parent.tag == "noscript"
 
 
+def is_placeholder(url: str) -> bool:
+    """A stand-in shown until the real picture loads (a data: URI, blank.gif, lazy-load spinner)."""
+    lowered = url[:_PREFIX_CHARS].lower() if url.startswith(("data:", "DATA:")) else url.lower()
+    return any(hint in lowered for hint in _PLACEHOLDER_HINTS) and bool(sel.IMAGE_PLACEHOLDER.search(lowered))
+
+
 def _own_url(node: LexborNode) -> str | None:
     """The element's own address: known lazy attributes first, then any other ``data-*srcset`` /
     ``data-*src`` a lazy loader invented ("data-lazyimage-srcset"), then ``src``."""
@@ -61,7 +71,7 @@ def _own_url(node: LexborNode) -> str | None:
     others = [n for n in attrs if _OTHER_SRC.match(n) and n not in sel.LAZY_SRC_ATTRS]
     for name in [*sel.LAZY_SRC_ATTRS[:-1], *others, sel.LAZY_SRC_ATTRS[-1]]:
         value = (attrs.get(name) or "").strip()
-        if value and not sel.IMAGE_PLACEHOLDER.search(value):
+        if value and not is_placeholder(value):
             return _css_url(value)
     return None
 
@@ -74,7 +84,7 @@ def _best_from_srcset(srcset: str) -> str | None:
     best, best_size = None, -1.0
     for match in _SRCSET_CANDIDATE.finditer(srcset):
         url, descriptor = match.group("url"), (match.group("size") or "").strip()
-        if not url or sel.IMAGE_PLACEHOLDER.search(url):
+        if not url or is_placeholder(url):
             continue
         number = descriptor[:-1]
         size = float(number) if descriptor[-1:] in ("w", "x") and number.replace(".", "", 1).isdigit() else 0.0

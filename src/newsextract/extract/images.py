@@ -8,7 +8,7 @@ them and marks the lead.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from urllib.parse import unquote, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -18,10 +18,11 @@ from newsextract.extract import selectors as sel
 from newsextract.extract.captions import Caption, caption_of
 from newsextract.extract.credits import split_credit
 from newsextract.extract.image_evidence import ImageJudge, looks_like_content
-from newsextract.extract.image_region import article_region
+from newsextract.extract.image_region import TextPosition, article_region
 from newsextract.extract.image_sources import image_url, in_noscript, is_picture_element
 from newsextract.extract.node_match import SelectorList
-from newsextract.extract.text import similar, squash, word_count
+from newsextract.extract.node_text import text_within
+from newsextract.extract.text import Fingerprint, squash, word_count
 from newsextract.models import Image
 
 __all__ = ["CaptionedImage", "collect", "finalise", "image_url", "split_credit", "stray_captions"]
@@ -30,13 +31,15 @@ _CONTAINERS = SelectorList.parse(sel.IMAGE_CONTAINERS)
 _CONTAINER_LEVELS = 6
 _MAX_UNIT_CHARS = 1500
 _MAX_CARD_WORDS = 60
+_MAX_CARD_CHARS = 600
 # Labels and link texts a figure prints beside its caption ("Enlarge", "Credit:").
 _UNIT_TEXT_SLACK = 80
 # Size and variant suffixes of one picture's renditions: "-1200", "-1024x683", "@2x", "-scaled".
 _RENDITION_SUFFIX = re.compile(r"(?:[-_@.](?:\d{2,4}x\d{2,4}|\d{3,4}w?|[1-4]x|scaled|large|medium|small|thumb))+$",
                                re.IGNORECASE)
 _MIN_DISTINCT_STEM = 10
-_MAX_CAPTION_CHARS = 600
+_MAX_STRAY_CAPTION_CHARS = 600
+_REPEAT_WINDOW = 30
 
 
 @dataclass(frozen=True)
@@ -49,48 +52,81 @@ class CaptionedImage:
     credit: str | None
 
 
-def collect(scope: LexborNode, base_url: str | None) -> tuple[list[CaptionedImage], list[LexborNode]]:
-    """The article's images in page order, and the figure, caption and teaser-card nodes to drop from the text."""
-    region = article_region(scope)
-    judge = ImageJudge(region, base_url)
-    images: list[CaptionedImage] = []
-    drop: list[LexborNode] = []
-    cards: list[LexborNode] = []
-    used_units: set[int] = set()
-    taken_parents: set[int] = set()  # the parents of taken pictures: their <noscript> copies are not new
+def collect(scope: LexborNode, base_url: str | None,
+            headline: str | None = None) -> tuple[list[CaptionedImage], list[LexborNode]]:
+    """The article's images in page order, and the figure, caption and teaser-card nodes to drop from the text.
+
+    ``headline`` (the article's title, where known) picks the page's <h1> that marks the article.
+    """
+    region = article_region(scope, headline)
+    walk = _Walk(region, TextPosition.of(scope), ImageJudge(region, base_url), base_url)
     for picture in region.css(sel.IMAGE_ELEMENTS):
-        if not is_picture_element(picture) or _is_copy(picture, taken_parents):
-            continue
-        unit = _container_of(picture, region)
-        if unit is not None and unit.mem_id in used_units:
-            continue  # one picture a figure: the others are renditions or a gallery's thumbnails
-        url = image_url(picture, base_url)
-        if not url or _is_noise(url) or judge.is_author_portrait(picture):
-            continue
-        card = judge.teaser_card(picture)
-        if card is not None:
-            if _standalone_card(card, picture):
-                cards.append(card)
-            continue
-        caption = caption_of(picture, unit, region)
-        if judge.in_boilerplate_zone(unit or picture, caption.chars) \
-                or not looks_like_content(picture, captioned=bool(caption.text)):
-            continue
-        if unit is not None:
-            used_units.add(unit.mem_id)
-        if picture.parent is not None:
-            taken_parents.add(picture.parent.mem_id)
-        images.append(CaptionedImage(url, squash(picture.attributes.get("alt")) or None, caption.text, caption.credit))
-        drop.extend(_nodes_to_drop(unit, caption))
+        walk.visit(picture)
     # A related story's headline is no more the article's text than its picture.
-    return images, drop + judge.droppable_cards(cards)
+    return walk.images, walk.drop + walk.judge.droppable_cards(walk.cards)
 
 
-def _standalone_card(card: LexborNode, picture: LexborNode) -> bool:
+@dataclass
+class _Walk:
+    """One pass over the region's pictures in document order, and what it found."""
+
+    region: LexborNode
+    text: TextPosition
+    judge: ImageJudge
+    base_url: str | None
+    images: list[CaptionedImage] = field(default_factory=list)
+    drop: list[LexborNode] = field(default_factory=list)
+    cards: list[LexborNode] = field(default_factory=list)
+    used_units: set[int] = field(default_factory=set)
+    taken_parents: set[int] = field(default_factory=set)  # their <noscript> copies are not new pictures
+
+    def visit(self, picture: LexborNode) -> None:
+        if not is_picture_element(picture) or _is_copy(picture, self.taken_parents):
+            return
+        unit = _container_of(picture, self.region)
+        if unit is not None and unit.mem_id in self.used_units:
+            return  # one picture a figure: the others are renditions or a gallery's thumbnails
+        url = image_url(picture, self.base_url)
+        if not url or _is_noise(url) or self.judge.is_author_portrait(picture):
+            return
+        card = self.judge.teaser_card(picture)
+        if card is not None:
+            if _standalone_card(card, picture, url):
+                self.cards.append(card)
+            return
+        self._consider(picture, unit, url)
+
+    def _consider(self, picture: LexborNode, unit: LexborNode | None, url: str) -> None:
+        """Take the picture unless its caption, zone or size rules it out.
+
+        After the article's text (author boxes, footers, link lists) only a figure or a named
+        caption shows a picture belongs to the article.
+        """
+        after_text = self.text.after_text(picture)
+        caption = caption_of(picture, unit, self.region, loose=not after_text)
+        if caption.promo:  # a newsletter teaser's picture: neither an image nor text of the article
+            self.drop.extend(_nodes_to_drop(unit, caption))
+            return
+        if after_text and unit is None and not caption.text:
+            return
+        if self.judge.in_boilerplate_zone(unit or picture, caption.chars) \
+                or not looks_like_content(picture, captioned=bool(caption.text), url=url):
+            return
+        if unit is not None:
+            self.used_units.add(unit.mem_id)
+        if picture.parent is not None:
+            self.taken_parents.add(picture.parent.mem_id)
+        alt = squash(picture.attributes.get("alt")) or None
+        self.images.append(CaptionedImage(url, alt, caption.text, caption.credit))
+        self.drop.extend(_nodes_to_drop(unit, caption))
+
+
+def _standalone_card(card: LexborNode, picture: LexborNode, url: str) -> bool:
     """A teaser card standing on its own (not a link inside a paragraph), short, with a real picture."""
     inline = card.tag == "p" or (card.parent is not None and card.parent.tag == "p")
-    return not inline and word_count(dom.text_of(card)) <= _MAX_CARD_WORDS \
-        and looks_like_content(picture, captioned=True)
+    text = text_within(card, _MAX_CARD_CHARS)
+    return not inline and text is not None and word_count(text) <= _MAX_CARD_WORDS \
+        and looks_like_content(picture, captioned=True, url=url)
 
 
 def _is_copy(picture: LexborNode, taken_parents: set[int]) -> bool:
@@ -109,16 +145,16 @@ def _container_of(picture: LexborNode, region: LexborNode) -> LexborNode | None:
             return None
         if _CONTAINERS.matches(node):
             # A wrapper named "media" around the whole story is no figure.
-            return node if len(dom.text_of(node)) <= _MAX_UNIT_CHARS else None
+            return node if text_within(node, _MAX_UNIT_CHARS) is not None else None
     return None
 
 
 def _nodes_to_drop(unit: LexborNode | None, caption: Caption) -> list[LexborNode]:
     """The caption's nodes, and the figure when it holds nothing else (a figure may also wrap a box of text)."""
     nodes = list(caption.nodes)
-    if unit is not None and (caption.text or unit.tag == "figure" or "wp-caption" in (unit.attributes.get("class")
-                                                                                        or "")) \
-            and len(dom.text_of(unit)) <= caption.chars + _UNIT_TEXT_SLACK:
+    figure_like = unit is not None and (unit.tag == "figure" or "wp-caption" in (unit.attributes.get("class") or ""))
+    if unit is not None and (caption.text or figure_like) \
+            and text_within(unit, caption.chars + _UNIT_TEXT_SLACK) is not None:
         nodes.append(unit)
     return nodes
 
@@ -131,7 +167,8 @@ def finalise(found: list[CaptionedImage], lead_url: str | None, jsonld_captions:
     """One Image per picture in page order; no caption repeated; alt kept apart; the lead marked."""
     images: list[Image] = []
     seen: set[str] = set()
-    captions: list[str] = []
+    printed = {key: caption for url, caption in jsonld_captions.items() for key in _identity_keys(url)}
+    captions = _CaptionSet()
     for item in found:
         keys = _identity_keys(item.url)
         if keys & seen:
@@ -139,21 +176,36 @@ def finalise(found: list[CaptionedImage], lead_url: str | None, jsonld_captions:
         seen |= keys
         caption, credit = item.caption, item.credit
         if not caption:
-            caption, credit = _jsonld_caption(item.url, jsonld_captions, credit)
-        if caption and any(similar(caption, earlier) for earlier in captions):
+            caption, credit = _jsonld_caption(keys, printed, credit)
+        if caption and not captions.add(caption):
             caption = None
-        if caption:
-            captions.append(caption)
         images.append(Image(url=item.url, alt=item.alt, caption=caption, credit=credit or None))
     return _mark_lead(images, lead_url)
 
 
-def _jsonld_caption(url: str, captions: dict[str, str], credit: str | None) -> tuple[str | None, str | None]:
-    keys = _identity_keys(url)
-    printed = next((c for u, c in captions.items() if _identity_keys(u) & keys), None)
-    if not printed:
+@dataclass
+class _CaptionSet:
+    """Captions kept so far. A repeat (the same caption printed for a lightbox copy) is one of the last
+    few; comparing with those only keeps a gallery of hundreds linear."""
+
+    exact: set[str] = field(default_factory=set)
+    recent: list[Fingerprint] = field(default_factory=list)
+
+    def add(self, caption: str) -> bool:
+        """Keep the caption unless it repeats one; True when kept."""
+        fingerprint = Fingerprint.of(caption)
+        if fingerprint.joined in self.exact or any(fingerprint.similar(seen) for seen in self.recent):
+            return False
+        self.exact.add(fingerprint.joined)
+        self.recent = [*self.recent[-_REPEAT_WINDOW + 1:], fingerprint]
+        return True
+
+
+def _jsonld_caption(keys: set[str], printed: dict[str, str], credit: str | None) -> tuple[str | None, str | None]:
+    caption = next((printed[key] for key in keys if key in printed), None)
+    if not caption:
         return None, credit
-    text, printed_credit = split_credit(printed)
+    text, printed_credit = split_credit(caption)
     return text or None, credit or printed_credit
 
 
@@ -198,5 +250,5 @@ def stray_captions(tree: LexborHTMLParser) -> list[LexborNode]:
     """
     named = tree.css(", ".join(sel.STRAY_CAPTION_SELECTORS))
     loosely_named = [node for node in tree.css(", ".join(sel.LOOSE_CAPTION_SELECTORS))
-                     if not _holds_blocks(node) and len(dom.text_of(node)) <= _MAX_CAPTION_CHARS]
+                     if text_within(node, _MAX_STRAY_CAPTION_CHARS) is not None and not _holds_blocks(node)]
     return list({node.mem_id: node for node in named + loosely_named}.values())

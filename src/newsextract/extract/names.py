@@ -88,22 +88,39 @@ def unique_names(names: Iterable[str | None]) -> list[str]:
 
 def clean_name(part: str, site_words: frozenset[str] = frozenset()) -> str | None:
     """One person's name from one byline part, or None when the part names no person."""
-    part = strip_lead_in(squash(part))
-    if any(_DOMAIN.search(aside) for aside in _PARENTHESES.findall(part)):
-        return None  # "Deutsche Welle (www.dw.com)": an outlet signs with its address
-    part = _LABEL.sub("", _PARENTHESES.sub(" ", part))
-    part = sel.NAME_NOISE.sub("", part).strip(" .,:;-–—|()[]\"'")
-    words = _drop_credentials(part.split())
+    text = _without_asides(strip_lead_in(squash(part)))
+    if text is None:
+        return None
+    words = _drop_credentials(sel.NAME_NOISE.sub("", text).strip(" .,:;-–—|()[]\"'").split())
     if not words or _key(words[0]) in sel.COLLECTIVE_WORDS:  # "Team EBONY", "Redaktion X"
         return None
     words = _drop_titles(words, site_words)
     if not words:
         return None
+    if len(words) == 1 and words[0].isupper():
+        return None  # "MECLABS", "AFP": a lone word in capitals is an agency's or a brand's
     words = _title_case(words)
     if all(_HANGUL_WORD.match(w) for w in words):
         words = words[-1:]  # Korean bylines print "[place] name 기자": the name is the last word
     name = " ".join(words)
     return name if _is_plausible_name(name, words) else None
+
+
+def _without_asides(part: str) -> str | None:
+    """The part without "(obe)" desk codes and a "Redaktion:" label; None when these say it is no author."""
+    if any(_DOMAIN.search(aside) for aside in _PARENTHESES.findall(part)):
+        return None  # "Deutsche Welle (www.dw.com)": an outlet signs with its address
+    part = _PARENTHESES.sub(" ", part)
+    label = _LABEL.match(part)
+    if label is None:
+        return part
+    # "Redaktion: A" names a writer; "design: B", "Quelle: C" name no author.
+    return part[label.end():] if _is_writer_label(label.group()) else None
+
+
+def _is_writer_label(label: str) -> bool:
+    word = _key(label.split()[-1])
+    return word in sel.ROLE_WORDS or word in sel.COLLECTIVE_WORDS or bool(sel.BY_PREFIX.fullmatch(word))
 
 
 def _key(word: str) -> str:
@@ -154,7 +171,8 @@ def _names_outlet_staff(words: list[str], index: int) -> bool:
     """
     follows = words[index + 1] if index + 1 < len(words) else ""
     return (index > _MIN_PERSON_WORDS and _key(words[index]) in sel.COLLECTIVE_WORDS
-            and not (follows and _is_role(follows)))
+            and not (follows and _is_role(follows))
+            and _key(words[index - 1]) not in sel.ORGANISATION_WORDS)  # "X Editorial Team" stays an outlet's
 
 
 def _is_role(word: str) -> bool:
@@ -199,7 +217,7 @@ def _is_plausible_name(name: str, words: list[str]) -> bool:
 
 def is_organisation(name: str) -> bool:
     """True for an outlet, agency or brand rather than a person."""
-    words = [_key(w) for w in name.split()]
+    words = [part for w in name.split() for part in _key(w).split("-")]  # "MM-Redaktion"
     if not words:
         return True
     if any(w in sel.ORGANISATION_WORDS for w in words) and not looks_like_person(name):

@@ -32,16 +32,34 @@ class _Compound:
 
 @dataclass(frozen=True)
 class SelectorList:
-    """A parsed list of compound selectors, matched against one element at a time."""
+    """A parsed list of compound selectors, matched against one element at a time.
 
-    compounds: tuple[_Compound, ...]
+    Bare tags and single classes, the common case, are looked up in sets.
+    """
+
+    tags: frozenset[str]
+    classes: frozenset[str]
+    compounds: tuple[_Compound, ...]  # the rest
 
     @classmethod
     def parse(cls, selectors: tuple[str, ...]) -> SelectorList:
-        return cls(tuple(c for c in map(_parse_compound, selectors) if c is not None))
+        parsed = [c for c in map(_parse_compound, selectors) if c is not None]
+        tags = frozenset(c.tag for c in parsed if c.tag and not c.classes and not c.attributes)
+        classes = frozenset(next(iter(c.classes)) for c in parsed
+                            if not c.tag and len(c.classes) == 1 and not c.attributes)
+        rest = tuple(c for c in parsed if not ((c.tag and not c.classes and not c.attributes)
+                                               or (not c.tag and len(c.classes) == 1 and not c.attributes)))
+        return cls(tags, classes, rest)
 
     def matches(self, node: LexborNode) -> bool:
-        return node.is_element_node and any(c.matches(node) for c in self.compounds)
+        if not node.is_element_node:
+            return False
+        if node.tag in self.tags:
+            return True
+        names = node.attributes.get("class")
+        if names and self.classes and not self.classes.isdisjoint(names.split()):
+            return True
+        return any(c.matches(node) for c in self.compounds)
 
 
 def _parse_compound(selector: str) -> _Compound | None:

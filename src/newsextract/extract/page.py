@@ -1,4 +1,4 @@
-"""Input checks before parsing: size cap, binary detection, decoding."""
+"""Input checks before parsing: size cap, binary detection, decoding, runaway nesting."""
 
 from __future__ import annotations
 
@@ -7,11 +7,15 @@ from dataclasses import dataclass, field
 
 from newsextract.decode import decode_html
 from newsextract.errors import ParseError
+from newsextract.extract.nesting import flatten_nesting
 from newsextract.settings import ExtractSettings
 
 _BINARY_MAGIC = (b"%PDF", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"PK\x03\x04", b"\x1f\x8b", b"RIFF", b"BM",
                  b"\x00\x00\x01\x00", b"ID3", b"OggS", b"\x7fELF")
-_SCRIPT_OR_STYLE = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+# A script or style start tag, and its end. Found one after the other rather than as one lazy ".*?" match,
+# which, with many unclosed <script>s, would scan to the end of the page from each of them.
+_SCRIPT_OR_STYLE_START = re.compile(r"<(script|style)\b[^<>]*+>", re.IGNORECASE)
+_SCRIPT_OR_STYLE_END = {name: re.compile(rf"</{name}\s*>", re.IGNORECASE) for name in ("script", "style")}
 _CONTROL = bytes(range(0, 9)) + b"\x0b\x0e\x0f" + bytes(range(0x10, 0x1b))
 
 
@@ -38,8 +42,22 @@ def _bounded(text: str, limit: int) -> tuple[str, list[str]]:
     """Cut an oversized page, after dropping scripts and styles so the article survives the cut."""
     if len(text) <= limit:
         return text, []
-    text = _SCRIPT_OR_STYLE.sub("", text)
+    text = _without_scripts(text)
     return (text, []) if len(text) <= limit else (text[:limit], ["input_truncated"])
+
+
+def _without_scripts(text: str) -> str:
+    """The text less its closed <script> and <style> elements, in one pass."""
+    pieces: list[str] = []
+    position = 0
+    while (start := _SCRIPT_OR_STYLE_START.search(text, position)) is not None:
+        end = _SCRIPT_OR_STYLE_END[start.group(1).lower()].search(text, start.end())
+        if end is None:  # unclosed: it runs to the end of the page, and is kept as it was
+            break
+        pieces.append(text[position:start.start()])
+        position = end.end()
+    pieces.append(text[position:])
+    return "".join(pieces)
 
 
 def read_page(html: str | bytes, http_charset: str | None, settings: ExtractSettings, *,
@@ -56,4 +74,8 @@ def read_page(html: str | bytes, http_charset: str | None, settings: ExtractSett
     text = text.replace("\x00", "")
     if not text.strip():
         raise ParseError("the input is empty", url=url)
+    # After the cut, so the scan reads at most the size cap; before parsing, which it protects.
+    text, flattened = flatten_nesting(text)
+    if flattened:
+        warnings.append("nesting_flattened")
     return Page(text=text, encoding=encoding, warnings=warnings)

@@ -15,6 +15,8 @@ _THIN_SHARE = 0.5
 _FALLBACK_GAIN = 1.5
 _FALLBACK_MIN_EXTRA_WORDS = 20
 _REGION_MIN_WORDS = 50
+_DOUBTFUL_REGION_SHARE = 0.3
+_CHARS_PER_WORD = 6  # to compare word counts with prose measured in characters
 
 
 @dataclass(frozen=True)
@@ -39,14 +41,28 @@ def _coverage(paragraphs: list[str], region_words: frozenset[str]) -> float:
     return len(word_set(" ".join(paragraphs)) & region_words) / len(region_words)
 
 
+@dataclass(frozen=True)
+class ProseShares:
+    """How much prose (chars in prose paragraphs) the page holds, and how much of it the region."""
+
+    page: int
+    region: int
+
+    def region_is_doubtful(self, body_words: int) -> bool:
+        """The region holds little of the page's prose, and the body far less than the page."""
+        return (self.region < _DOUBTFUL_REGION_SHARE * self.page
+                and body_words * _CHARS_PER_WORD < _THIN_SHARE * self.page)
+
+
 def choose_body(main: list[str], region: list[str], extract_raw: Callable[[], list[str]],
-                log: RemovalLog, min_words: int) -> BodyChoice:
-    """Keep ``main`` unless it is thin against ``region`` (the main region's own paragraphs);
-    then try the raw page (``extract_raw``, run only here), and, when both are nearly empty
-    (under ``min_words``), the region's own paragraphs."""
+                log: RemovalLog, min_words: int, shares: ProseShares) -> BodyChoice:
+    """Keep ``main`` unless it is thin against ``region`` (the main region's own paragraphs) or
+    the region itself is doubtful; then try the raw page (``extract_raw``, run only here), and,
+    when both are nearly empty (under ``min_words``), the region's own paragraphs."""
     expected = _words(region)
     got = _words(main)
-    if expected < _REGION_MIN_WORDS or got >= _THIN_SHARE * expected:
+    thin = expected >= _REGION_MIN_WORDS and got < _THIN_SHARE * expected
+    if not thin and not shares.region_is_doubtful(got):
         return BodyChoice(main, "main-text")
     region_words = word_set(" ".join(region))
     best = BodyChoice(main, "main-text")
@@ -56,11 +72,13 @@ def choose_body(main: list[str], region: list[str], extract_raw: Callable[[], li
     if _words(best.paragraphs) < min_words and _is_clearly_better(region, best.paragraphs, region_words):
         best = BodyChoice(region, "region")
     if best.fell_back:
-        log.add("main_text", "thin_body", f"{got} words kept of about {expected} in the main region; "
-                f"used the {best.source} text ({_words(best.paragraphs)} words)", " ".join(main))
+        why = (f"{got} words kept of about {expected} in the main region" if thin else
+               f"the main region holds {shares.region} of the page's {shares.page} chars of prose")
+        log.add("main_text", "thin_body", f"{why}; used the {best.source} text ({_words(best.paragraphs)} words)",
+                " ".join(main))
     return best
 
 
 def _is_clearly_better(candidate: list[str], current: list[str], region_words: frozenset[str]) -> bool:
     more = _words(candidate) >= _FALLBACK_GAIN * _words(current) + _FALLBACK_MIN_EXTRA_WORDS
-    return more and _coverage(candidate, region_words) > _coverage(current, region_words)
+    return more and _coverage(candidate, region_words) >= _coverage(current, region_words)

@@ -33,7 +33,7 @@ BOILERPLATE_WORDS = (
     "modal", "paywall", "print-only", "skip-link", "trending", "most-read", "mostread", "popular",
     "next-article", "prev-article", "post-navigation", "jp-relatedposts", "yarpp", "sharedaddy",
     "addtoany", "a2a", "sr-only", "visually-hidden", "screen-reader-text", "toolbar", "byline-share",
-    "side", "side-col", "sidecol", "rail", "right-rail", "rightcol", "leftcol",
+    "side-col", "sidecol", "side-column", "rail", "right-rail", "rightcol", "leftcol",
 )
 # Words that look like boilerplate but name content wrappers on common CMSes.
 BOILERPLATE_EXCEPTIONS = ("has-sidebar", "no-sidebar", "with-sidebar", "sidebar-right", "sidebar-left",
@@ -80,7 +80,8 @@ CREDIT_LABELS = (
     "image", "images", "img", "image credit", "image credits", "photo credit", "photo credits", "credit",
     "credits", "source", "illustration", "graphic", "copyright", "courtesy",
     "foto", "fotos", "fotografie", "fotografía", "fotografia", "fotó", "fotók", "fotograf", "fotoğraf", "görsel",
-    "bild", "bilder", "bilde", "billede", "beeld", "quelle", "bildquelle", "fotoquelle", "crédit", "crédits",
+    "bild", "bilder", "bilde", "billede", "beeld", "quelle", "bildquelle", "fotoquelle", "bildrechte",
+    "screenshot", "capture d'écran", "captura", "collage", "montage", "коллаж", "crédit", "crédits",
     "crédit photo", "crédits photo", "crédito", "créditos", "fuente", "fonte", "imagen", "imagem", "immagine",
     "zdjęcie", "zdjęcia", "fot.", "źródło", "zdroj", "forrás", "kép", "kuva", "lähde", "kaynak", "sursa",
     "sursă", "izvor", "nuotr.", "nuotrauka", "φωτογραφία", "φωτο", "πηγή", "фото", "фотография", "источник",
@@ -88,9 +89,16 @@ CREDIT_LABELS = (
     "사진", "사진 출처", "사진 제공", "출처", "写真", "撮影", "提供", "图", "图片", "圖片", "照片", "摄影", "攝影",
     "来源", "來源", "صورة", "تصوير", "المصدر", "צילום", "תמונה", "फोटो", "फ़ोटो", "तस्वीर", "स्रोत", "ছবি", "ภาพ",
 )
+# Rights notices printed in a caption's credit line ("All rights reserved").
+RIGHTS_RESERVED = ("all rights reserved", "tous droits réservés", "alle rechte vorbehalten",
+                   "todos los derechos reservados", "tutti i diritti riservati", "todos os direitos reservados",
+                   "alle rettigheder forbeholdes", "alle rettigheter reservert", "wszelkie prawa zastrzeżone",
+                   "všechna práva vyhrazena")
+# Class words of an element that prints a credit ("widget__captionCredit", "photo-copyright").
+CREDIT_CLASS = re.compile(r"credit|copyright|photographer|fotograf|bildnachweis|bildquelle", re.IGNORECASE)
 # Labels that lead in to a credit with no colon: "Courtesy of X", "Cedida por X".
 CREDIT_LEAD_INS = ("courtesy of", "photo courtesy of", "cedida por", "cedidas por", "cortesía de", "cortesia de",
-                   "mit freundlicher genehmigung von")
+                   "mit freundlicher genehmigung von", "capture d'écran de", "screenshot from", "screenshot via")
 # Picture agencies and stock libraries: a short last segment naming one is a credit ("… Tiktok. Getty Images").
 CREDIT_AGENCIES = (
     "getty", "getty images", "afp", "ap", "reuters", "dpa", "keystone", "epa", "efe", "imago", "picture alliance",
@@ -152,6 +160,8 @@ BOILERPLATE_LINES = re.compile(
       | (?:advertisement|anzeige|publicit[ée]|werbung|sponsored|story\ continues\ below\ advertisement|
            scroll\ to\ continue(?:\ with\ content)?|continue\ reading\ below|article\ continues\ below)
       | (?:share|share\ this(?:\ article|\ story)?|tweet|email|print|copy\ link|follow\ us.*)
+      | (?:read\ more|continue\ reading|read\ the\ full\ (?:story|article)|weiterlesen|lire\ la\ suite|
+           leer\ m[aá]s|leia\ mais|czytaj\ dalej|lees\ meer|l[aä]s\ mer)\s*[.…›»>]*
       | (?:sign\ up|subscribe)\b.{0,120}(?:newsletter|inbox|email).{0,80}
       | .{0,80}\bnewsletter\b.{0,100}(?:sign\ up|subscribe|inbox).{0,40}
       | (?:we\ use\ cookies|this\ (?:site|website)\ uses\ cookies).{0,300}

@@ -17,7 +17,9 @@ _MONTHS = {name: str(i) for i, m in enumerate(_MONTH_NAMES, start=1) for name in
 
 def squash(text: str | None) -> str:
     """Collapse runs of white space to one space and trim."""
-    return _SPACE.sub(" ", (text or "").replace("\u200b", "")).strip()
+    if not text:
+        return ""
+    return " ".join(text.replace("\u200b", "").split())  # str.split() beats a regex here by far
 
 
 def fold(text: str | None) -> str:

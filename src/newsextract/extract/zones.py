@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsextract.extract import dom
-from newsextract.extract.evidence import Region, text_stats
+from newsextract.extract.evidence import Region, TextStats, text_stats
 
 _LINK_DENSE = 0.5
 # A zone holding this share of the page's prose is the article, whatever its name.
@@ -125,22 +125,24 @@ def judge(nominee: Nominee, region: Region) -> Verdict:
         return Verdict(True, "link_dense", f"{named}: links {stats.link_density:.0%} of {stats.chars} chars")
     if share >= _PROSE_SHARE_KEPT:
         return Verdict(False, "holds_prose", f"{named}: {share:.0%} of the page's prose")
-    return _judge_by_content(zone, stats.chars, named, region, nominee.worn)
+    return _judge_by_content(zone, stats, named, region, nominee.worn)
 
 
-def _judge_by_content(zone: LexborNode, chars: int, named: str, region: Region, worn: bool) -> Verdict:
+def _judge_by_content(zone: LexborNode, stats: TextStats, named: str, region: Region, worn: bool) -> Verdict:
+    chars = stats.chars
     if zone.tag in _INLINE_TAGS:
         return Verdict(False, "inline_text", f"{named}: <{zone.tag}> inside the text")
     if chars <= _MEDIA_TEXT_CHARS and zone.css_first(_MEDIA) is not None and zone.css_first(_HEADINGS) is None:
         return Verdict(True, "media_block", f"{named}: a picture with {chars} chars of text")
-    prose = region.prose_in(zone)
-    if prose == 0 and _is_heading(zone, chars):
+    # Prose paragraphs, or as much plain text in list items and spans (an Elementor icon list).
+    text = max(region.prose_in(zone), chars - stats.link_chars)
+    if text < _PASSAGE_CHARS and _is_heading(zone, chars):
         return Verdict(False, "heading", f"{named}: a heading of the text")
-    if prose == 0:
-        return Verdict(True, "no_prose", f"{named}: no prose paragraph")
-    if not worn and prose < _PASSAGE_CHARS:  # a one-line teaser or call to action inside the story
-        return Verdict(True, "little_prose", f"{named}: {prose} chars of prose inside the main text")
-    return Verdict(False, "prose", f"{named}: {prose} chars of prose")
+    if region.prose_in(zone) == 0 and text < _PASSAGE_CHARS:
+        return Verdict(True, "no_prose", f"{named}: no prose paragraph, {text} chars of text")
+    if not worn and text < _PASSAGE_CHARS:  # a one-line teaser or call to action inside the story
+        return Verdict(True, "little_prose", f"{named}: {text} chars of text inside the main text")
+    return Verdict(False, "prose", f"{named}: {text} chars of text")
 
 
 def _is_heading(zone: LexborNode, chars: int) -> bool:
