@@ -94,6 +94,16 @@ def gallery_aside(count: int) -> str:
     return page(article_html() + f'<aside class="gallery">{figures(count)}</aside>\n')
 
 
+def liveblog(count: int) -> str:
+    """A live blog inside the article: ``count`` entries, each a paragraph and a captioned photo."""
+    entries = "".join(f"<p>Update {i}: crews lifted another section of the old deck onto the barge this "
+                      f"morning, and the harbour master said boats could pass again by noon.</p>\n"
+                      f'<figure><img src="/live/{i}.jpg" alt="Crane at work, update {i}">'
+                      f"<figcaption>A crane lifts deck section {i} onto a barge. Photo: Ann Lens</figcaption>"
+                      "</figure>\n" for i in range(count))
+    return page(article_html().replace("</article>", f'<div class="live">{entries}</div></article>'))
+
+
 def links(count: int) -> str:
     """A long list of links after the article."""
     items = "".join(f'<li><a href="/news/2024/story-{i}">Another story, number {i}</a></li>\n' for i in range(count))
@@ -156,6 +166,7 @@ class Case:
 CASES = (
     Case("gallery", gallery, "figures", 200),
     Case("gallery_aside", gallery_aside, "figures", 200),
+    Case("liveblog", liveblog, "entries", 110),
     Case("links", links, "links", 540),
     Case("paragraphs", paragraphs, "paragraphs", 1_400),
     Case("table", table, "rows of 100 cells", 34),

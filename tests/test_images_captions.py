@@ -3,22 +3,11 @@ img_credits_languages)."""
 
 from __future__ import annotations
 
-import json
-from functools import cache
-from pathlib import Path
-
 import pytest
+from fixture_articles import fixture_article
 
-from newsextract import Article, extract_article
+from newsextract import Article
 from newsextract.extract.images import split_credit
-
-FIXTURES = Path(__file__).parent / "fixtures"
-
-
-@cache
-def _fixture(name: str) -> Article:
-    url = json.loads((FIXTURES / f"{name}.expected.json").read_text(encoding="utf-8"))["url"]
-    return extract_article((FIXTURES / f"{name}.html").read_bytes(), url=url)
 
 
 def _caption_of(article: Article, url_end: str) -> str | None:
@@ -28,28 +17,28 @@ def _caption_of(article: Article, url_end: str) -> str | None:
 
 
 def test_figure_in_an_image_widget_keeps_caption_and_named_credit() -> None:
-    lead = _fixture("img_caption_shapes").images[0]
+    lead = fixture_article("img_caption_shapes").images[0]
     assert lead.caption == "The entrance to the Svalbard Global Seed Vault, cut into a mountainside near Longyearbyen."
     assert lead.credit == "Ingrid Solberg/The AP"
 
 
 def test_caption_block_after_the_picture_box_past_its_enlarge_button() -> None:
-    caption = _caption_of(_fixture("img_caption_shapes"), "seed-boxes-1200.jpg")
+    caption = _caption_of(fixture_article("img_caption_shapes"), "seed-boxes-1200.jpg")
     assert caption == "Boxes from gene banks in 23 countries arrived in the February deposit."
 
 
 def test_caption_after_a_lazy_picture_and_its_noscript_copy() -> None:
-    caption = _caption_of(_fixture("img_caption_shapes"), "tunnel-1200.jpg")
+    caption = _caption_of(fixture_article("img_caption_shapes"), "tunnel-1200.jpg")
     assert caption == "The tunnel was rebuilt in 2019 after meltwater seeped in."
 
 
 def test_short_text_sharing_a_small_wrapper_with_the_picture() -> None:
-    caption = _caption_of(_fixture("img_caption_shapes"), "longyearbyen-1200.jpg")
+    caption = _caption_of(fixture_article("img_caption_shapes"), "longyearbyen-1200.jpg")
     assert caption == "Longyearbyen, the nearest town, has about 2,500 inhabitants."
 
 
 def test_captions_found_beside_pictures_leave_the_body() -> None:
-    body = _fixture("img_caption_shapes").body
+    body = fixture_article("img_caption_shapes").body
     assert "Boxes from gene banks" not in body
     assert "Enlarge image" not in body
 
@@ -68,7 +57,7 @@ def test_captions_found_beside_pictures_leave_the_body() -> None:
     ],
 )
 def test_credit_printed_in_the_papers_language_is_split_off(url_end: str, caption: str, credit: str) -> None:
-    image = next(image for image in _fixture("img_credits_languages").images if image.url.endswith(url_end))
+    image = next(image for image in fixture_article("img_credits_languages").images if image.url.endswith(url_end))
     assert (image.caption, image.credit) == (caption, credit)
 
 

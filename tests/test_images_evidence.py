@@ -4,56 +4,41 @@ img_false_captions)."""
 
 from __future__ import annotations
 
-import json
-from functools import cache
-from pathlib import Path
-
-from newsextract import Article, extract_article
-
-FIXTURES = Path(__file__).parent / "fixtures"
-
-
-@cache
-def _fixture(name: str) -> Article:
-    url = json.loads((FIXTURES / f"{name}.expected.json").read_text(encoding="utf-8"))["url"]
-    return extract_article((FIXTURES / f"{name}.html").read_bytes(), url=url)
-
-
-def _urls(article: Article) -> list[str]:
-    return [image.url for image in article.images]
+from fixture_articles import fixture_article, image_urls
 
 
 def test_related_story_card_inside_the_text_is_not_an_article_image() -> None:
-    assert not any("traders-meeting" in url for url in _urls(_fixture("img_teasers_avatars")))
+    assert not any("traders-meeting" in url for url in image_urls(fixture_article("img_teasers_avatars")))
 
 
 def test_reporter_portrait_beside_the_byline_is_not_an_article_image() -> None:
-    assert not any("/people/" in url for url in _urls(_fixture("img_teasers_avatars")))
+    assert not any("/people/" in url for url in image_urls(fixture_article("img_teasers_avatars")))
 
 
 def test_only_the_story_picture_remains_of_cards_and_portraits() -> None:
     story_picture = "https://media.northgate-echo.example/2024/05/market-street-1600.jpg"
-    assert _urls(_fixture("img_teasers_avatars")) == [story_picture]
+    assert image_urls(fixture_article("img_teasers_avatars")) == [story_picture]
 
 
 def test_author_card_printed_as_a_figure_is_neither_image_nor_caption() -> None:
-    article = _fixture("img_false_captions")
-    assert not any("/autoren/" in url for url in _urls(article))
+    article = fixture_article("img_false_captions")
+    assert not any("/autoren/" in url for url in image_urls(article))
     assert not any("Redakteurin" in (image.caption or "") for image in article.images)
 
 
 def test_newsletter_teaser_is_no_caption_and_its_promo_picture_no_image() -> None:
-    article = _fixture("img_false_captions")
+    article = fixture_article("img_false_captions")
     assert not any("Newsletter" in (image.caption or "") for image in article.images)
-    assert not any("/promo/" in url for url in _urls(article))
+    assert not any("/promo/" in url for url in image_urls(article))
 
 
 def test_list_of_related_headlines_is_no_caption_of_the_chart() -> None:
-    chart = [image for image in _fixture("img_false_captions").images if image.url.endswith("leitzins-grafik-1200.png")]
+    images = fixture_article("img_false_captions").images
+    chart = [image for image in images if image.url.endswith("leitzins-grafik-1200.png")]
     assert chart and chart[0].caption is None
 
 
 def test_the_real_caption_beside_false_ones_is_kept_and_the_lead() -> None:
-    lead = _fixture("img_false_captions").images[0]
+    lead = fixture_article("img_false_captions").images[0]
     assert lead.caption == "Der Sitz der Europäischen Zentralbank im Frankfurter Ostend."
     assert lead.is_lead

@@ -3,28 +3,14 @@ page order and the lead (fixtures img_amp_story, img_lazy_lead)."""
 
 from __future__ import annotations
 
-import json
-from functools import cache
-from pathlib import Path
+from fixture_articles import fixture_article, image_urls
 
-from newsextract import Article, extract_article
-
-FIXTURES = Path(__file__).parent / "fixtures"
-
-
-@cache
-def _fixture(name: str) -> Article:
-    url = json.loads((FIXTURES / f"{name}.expected.json").read_text(encoding="utf-8"))["url"]
-    return extract_article((FIXTURES / f"{name}.html").read_bytes(), url=url)
-
-
-def _urls(article: Article) -> list[str]:
-    return [image.url for image in article.images]
+from newsextract import extract_article
 
 
 def test_amp_img_figures_are_article_images_with_their_largest_rendition() -> None:
-    article = _fixture("img_amp_story")
-    assert _urls(article) == [
+    article = fixture_article("img_amp_story")
+    assert image_urls(article) == [
         "https://img.donaukurier-online.de/2024/06/passau-altstadt-flut-1600x900.jpg",
         "https://img.donaukurier-online.de/2024/06/sandsaecke-helfer-800x533.jpg",
     ]
@@ -32,28 +18,30 @@ def test_amp_img_figures_are_article_images_with_their_largest_rendition() -> No
 
 
 def test_lead_block_above_the_headline_comes_first_and_is_the_lead() -> None:
-    images = _fixture("img_lazy_lead").images
+    images = fixture_article("img_lazy_lead").images
     assert images[0].url == "https://cdn.railwayreview.example/uploads/2024/03/nightjet-vienna-2400x1260.jpg"
     assert [image.is_lead for image in images] == [True, False, False, False]
 
 
 def test_noscript_copy_of_a_lazy_picture_is_not_a_second_image() -> None:
-    urls = _urls(_fixture("img_lazy_lead"))
+    urls = image_urls(fixture_article("img_lazy_lead"))
     assert not any("nightjet-vienna-1200x630" in url for url in urls), urls
 
 
 def test_placeholder_img_in_a_picture_takes_the_widest_source_candidate() -> None:
-    assert "https://cdn.railwayreview.example/uploads/2024/03/couchette-1280.webp" in _urls(_fixture("img_lazy_lead"))
+    urls = image_urls(fixture_article("img_lazy_lead"))
+    assert "https://cdn.railwayreview.example/uploads/2024/03/couchette-1280.webp" in urls
 
 
 def test_data_img_url_placeholder_is_a_picture_with_its_data_caption() -> None:
-    images = _fixture("img_lazy_lead").images
+    images = fixture_article("img_lazy_lead").images
     found = [image for image in images if image.url.endswith("/route-map-full.png")]
     assert found and found[0].caption == "Night routes planned for 2025, in red."
 
 
 def test_a_loaders_own_data_srcset_attribute_is_read() -> None:
-    assert "https://cdn.railwayreview.example/uploads/2024/03/dining-car-1600.jpg" in _urls(_fixture("img_lazy_lead"))
+    urls = image_urls(fixture_article("img_lazy_lead"))
+    assert "https://cdn.railwayreview.example/uploads/2024/03/dining-car-1600.jpg" in urls
 
 
 def test_og_image_marks_the_lead_when_it_is_another_rendition_of_a_later_picture() -> None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsextract.errors import ParseError
 from newsextract.extract import body, byline, clean, dom, evidence, images, metadata, safety
@@ -81,14 +81,28 @@ def _extract(html: str | bytes, url: str | None, final_url: str | None, http_cha
         stray_captions=[t for t in map(dom.text_of, stray_captions) if t],
         index=body.index_evidence(tree, meta.declares_article),
     )
+    _log_found_nodes(log, figure=image_nodes, byline=byline_nodes, caption=stray_captions)
     clean.clean_tree(tree, region, image_nodes + byline_nodes + stray_captions, log)  # these nodes are freed now
-    region_text = body.fallback_text(region.root)
-    region_prose = region.prose_in(region.root) if region.root is not None else 0
-    choice = safety.choose_body(body.main_text(tree.html or "", base_url), region_text,
-                                lambda: body.main_text(page.text, base_url), log,
-                                settings.min_body_words, safety.ProseShares(region.page_prose, region_prose))
+    choice = _choose_body(tree, region, page, base_url, settings, log)
     found.paragraphs, found.body_source = choice.paragraphs, choice.source
     return _assemble(found, url, final_url, settings, log)
+
+
+def _choose_body(tree: LexborHTMLParser, region: evidence.Region, page: Page, base_url: str | None,
+                 settings: ExtractSettings, log: RemovalLog) -> safety.BodyChoice:
+    """The main text of the cleaned page, or, when that is thin, of the raw page (see safety)."""
+    region_prose = region.prose_in(region.root) if region.root is not None else 0
+    return safety.choose_body(body.main_text(tree.html or "", base_url, fast=True), body.fallback_text(region.root),
+                              lambda: body.main_text(page.text, base_url), log, settings.min_body_words,
+                              safety.ProseShares(region.page_prose, region_prose))
+
+
+def _log_found_nodes(log: RemovalLog, **groups: list[LexborNode]) -> None:
+    """Figures, captions and bylines leave the text because other steps read them into fields."""
+    if log.enabled:
+        for rule, nodes in groups.items():
+            for node in nodes:
+                log.add("zone", rule, "read into the record's own fields", dom.text_of(node))
 
 
 @dataclass

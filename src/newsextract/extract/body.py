@@ -20,11 +20,13 @@ logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
 _CAPTION_MIN_WORDS = 3
 
 
-def main_text(html: str, url: str | None) -> list[str]:
-    """The page's main text as paragraphs, by trafilatura on the pre-cleaned HTML."""
+def main_text(html: str, url: str | None, *, fast: bool = False) -> list[str]:
+    """The page's main text as paragraphs, by trafilatura. ``fast`` skips its fallback
+    extractors (readability, jusText), which a pre-cleaned page seldom needs."""
     text = trafilatura.extract(
         html,
         url=url,
+        fast=fast,
         include_comments=False,
         include_tables=True,
         include_images=False,
@@ -35,10 +37,22 @@ def main_text(html: str, url: str | None) -> list[str]:
 
 
 def fallback_text(root: LexborNode | None) -> list[str]:
-    """Paragraphs straight from the article root, when trafilatura finds nothing."""
+    """Paragraphs straight from the main region: its paragraph elements, and the text that
+    containers hold themselves (``<div>text<br>text</div>``), in page order. The safety net
+    measures the body against it, and uses it when every extraction comes back empty."""
     if root is None:
         return []
-    return [t for t in (text_of(n) for n in root.css("p, h2, h3, li, blockquote")) if t]
+    found = []
+    for node in root.css(f"{_FALLBACK_BLOCKS}, {sel.TEXT_BLOCK_SELECTOR}"):
+        text = text_of(node) if node.tag in _FALLBACK_TAGS else squash(node.text(deep=False))
+        if text and (node.tag in _FALLBACK_TAGS or len(text) >= _OWN_TEXT_MIN_CHARS):
+            found.append(text)
+    return found
+
+
+_FALLBACK_BLOCKS = "p, h2, h3, h4, li, blockquote, pre"
+_FALLBACK_TAGS = frozenset({"p", "h2", "h3", "h4", "li", "blockquote", "pre"})
+_OWN_TEXT_MIN_CHARS = 40
 
 
 def is_caption_like(paragraph: Fingerprint, captions: list[Fingerprint]) -> bool:

@@ -21,6 +21,7 @@ import operator
 import re
 import string
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import accumulate
 
@@ -41,10 +42,21 @@ _RAW_TEXT_END = {name: re.compile(rf"</{name}", re.IGNORECASE) for name in _RAW_
 # that only frame the page: they never pile up, so they are left out of the count.
 _UNCOUNTED = frozenset("a nobr button form select h1 h2 h3 h4 h5 h6 html head body frameset template".split())
 _NOT_COUNTED = _VOID | _UNCOUNTED
+
+
+def _alternation(words: Iterable[str]) -> str:
+    """A regex matching any of ``words``, grouped by first letter: Python's re tries a flat
+    alternation branch by branch, which at every tag of a 4 MB page adds up."""
+    by_first: dict[str, list[str]] = {}
+    for word in sorted(words):
+        by_first.setdefault(word[0], []).append(re.escape(word[1:]))
+    return "(?:" + "|".join(f"{first}(?:{'|'.join(sorted(rests, key=len, reverse=True))})"
+                            for first, rests in by_first.items()) + ")"
+
+
 # The quick bound's view of the page: one mark a tag, "/" for an end tag, a letter for a start tag
 # of anything but a (lower-case) void element. It counts more tags than the scan does, never fewer.
-_TAG_MARK = re.compile(r"<(/|(?!(?:i(?:mg|nput|mage)|b(?:r|ase|asefont|gsound)|meta|link|source|hr|wbr|col|area"
-                       r"|embed|param|track|frame|keygen)[\s/>])[A-Za-z])")
+_TAG_MARK = re.compile(r"<(/|(?!" + _alternation(_VOID) + r"[\s/>])[A-Za-z])")
 _MARK_STEP = {"/": -1} | {letter: 1 for letter in string.ascii_letters}
 # Tag marks summed at a time by the coarse bound.
 _MARKS_CHUNK = 128
@@ -81,8 +93,9 @@ _NONE_DROPPED = 1 << 62
 _HARD_DEPTH = 2 * MAX_DEPTH
 # Runs of tags handled in one go once the cap is reached: start tags the scan would drop (all but
 # void, raw-text, self-closed and sibling-closing ones), and end tags of one name; each with the text before it.
-_START_RUN = re.compile(r"(?:[^<]*+<(?!(?:" + "|".join(sorted(_NOT_COUNTED | _SIBLING_SCOPES.keys() | _RAW_TEXT))
-                        + r"|plaintext)[\s/>])[A-Za-z][^<>]*+(?<!/)>)+", re.IGNORECASE)
+_KEPT_IN_RUNS = _NOT_COUNTED | _SIBLING_SCOPES.keys() | _RAW_TEXT | {"plaintext"}
+_START_RUN = re.compile(r"(?:[^<]*+<(?!" + _alternation(_KEPT_IN_RUNS) + r"[\s/>])[A-Za-z][^<>]*+(?<!/)>)+",
+                        re.IGNORECASE)
 _SAME_END_RUN = re.compile(r"[^<]*+</([A-Za-z][^\s/<>]*+)\s*>(?:[^<]*+</\1\s*>)*")
 _START_NAME = re.compile(r"<([A-Za-z][^\s/<>]*+)")
 _ANY_TAG = re.compile(r"<[^<>]*+>")
@@ -279,7 +292,7 @@ def _deepest_possible(text: str) -> int:
 
 
 def _coarse_bound(marks: str) -> int:
-    """The walk's bound by chunks of marks: cheap, and loose by at most a chunk."""
+    """The walk's bound by chunks of marks: cheap, and loose by at most two chunks."""
     deepest = open_before = 0
     for at in range(0, len(marks), _MARKS_CHUNK):
         ends = marks.count("/", at, at + _MARKS_CHUNK)
