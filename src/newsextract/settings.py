@@ -28,6 +28,12 @@ class ExtractSettings(_Settings):
     # articles are far smaller, and a 20 MB page must not stall a batch.
     max_html_bytes: int = Field(default=4_000_000, gt=0)
     min_body_words: int = Field(default=50, ge=0)
+    # Caps on the work a page can ask for, far above what any article holds; a page past
+    # one is still extracted, bounded, with a warning naming the cap.
+    max_pictures_examined: int = Field(default=1_000, gt=0)  # <img>/<picture> elements looked at
+    max_images: int = Field(default=300, gt=0)  # images kept in the record
+    max_table_cells: int = Field(default=3_000, gt=0)  # cells handed to the main-text extractor
+    max_main_text_paragraphs: int = Field(default=3_000, gt=0)  # beyond: the region's text, read directly
 
 
 class FetchSettings(_Settings):

@@ -70,7 +70,9 @@ def _extract(html: str | bytes, url: str | None, final_url: str | None, http_cha
     scope = dom.image_scope(root, tree)
     meta = metadata.read_metadata(tree, base_url, byline.printed_headline(tree, scope))
     byline_nodes = byline.find_byline_nodes(tree, scope)
-    found_images, image_nodes = images.collect(scope, base_url, meta.headline) if scope is not None else ([], [])
+    collected = images.collect(scope, base_url, meta.headline, max_examined=settings.max_pictures_examined,
+                               max_images=settings.max_images) if scope is not None else images.Collected([], [])
+    found_images, image_nodes = collected.images, collected.drop
     # Captions outside the article's images (a gallery above it, a teaser) are never body text either.
     stray_captions = images.stray_captions(tree)
     found = _Found(
@@ -80,10 +82,19 @@ def _extract(html: str | bytes, url: str | None, final_url: str | None, http_cha
         byline_texts=byline.printed_texts(byline_nodes),
         stray_captions=[t for t in map(dom.text_of, stray_captions) if t],
         index=body.index_evidence(tree, meta.declares_article),
+        caps=["images_capped"] if collected.capped else [],
     )
     _log_found_nodes(log, figure=image_nodes, byline=byline_nodes, caption=stray_captions)
     clean.clean_tree(tree, region, image_nodes + byline_nodes + stray_captions, log)  # these nodes are freed now
-    choice = _choose_body(tree, region, page, base_url, settings, log)
+    if clean.cap_tables(tree, settings.max_table_cells):
+        found.caps.append("tables_capped")
+    if len(tree.css("p")) > settings.max_main_text_paragraphs:
+        # More paragraphs than any article (a 100,000-line thread): read the article's own
+        # container directly, since the main-text extractor's work grows faster than that.
+        choice = safety.BodyChoice(body.fallback_text(scope or region.root), "region")
+        found.caps.append("main_text_capped")
+    else:
+        choice = _choose_body(tree, region, page, base_url, settings, log)
     found.paragraphs, found.body_source = choice.paragraphs, choice.source
     return _assemble(found, url, final_url, settings, log)
 
@@ -117,6 +128,7 @@ class _Found:
     index: body.IndexEvidence
     paragraphs: list[str] = field(default_factory=list)
     body_source: str = "main-text"
+    caps: list[str] = field(default_factory=list)  # warnings of the work caps a page ran into
 
 
 def _assemble(found: _Found, url: str | None, final_url: str | None, settings: ExtractSettings,
@@ -177,10 +189,10 @@ def _dateline(paragraphs: list[str]) -> str | None:
 
 
 def _warnings(found: _Found, text: str, settings: ExtractSettings, no_article: bool) -> list[str]:
-    warnings = list(found.page.warnings)
+    warnings = list(found.page.warnings) + found.caps
     if no_article:
         warnings.append("no_article")
-    if found.body_source != "main-text" and text:
+    if found.body_source != "main-text" and "main_text_capped" not in found.caps and text:
         warnings.append("body_fallback")
     if word_count(text) < settings.min_body_words:
         warnings.append("body_short")

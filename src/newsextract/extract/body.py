@@ -13,6 +13,7 @@ from newsextract.extract.dom import text_of
 from newsextract.extract.evidence import text_stats
 from newsextract.extract.explain import RemovalLog
 from newsextract.extract.text import Fingerprint, squash, word_count
+from newsextract.extract.text_index import TextIndex
 
 # trafilatura logs every page it finds too short; a batch run must not print that.
 logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
@@ -55,13 +56,13 @@ _FALLBACK_TAGS = frozenset({"p", "h2", "h3", "h4", "li", "blockquote", "pre"})
 _OWN_TEXT_MIN_CHARS = 40
 
 
-def is_caption_like(paragraph: Fingerprint, captions: list[Fingerprint]) -> bool:
+def is_caption_like(paragraph: Fingerprint, captions: TextIndex) -> bool:
     """True when a paragraph is one of the image captions (or alt/credit text) the page repeats."""
     if len(paragraph.word_set) < _CAPTION_MIN_WORDS:
-        return any(paragraph.folded == c.folded for c in captions)
-    return any(paragraph.similar(c) or (len(c.word_set) >= 5 and c.contains(paragraph)
-                                        and len(paragraph.text) <= len(c.text) * 1.3)
-               for c in captions)
+        return paragraph.folded in captions.folded
+    return captions.similar(paragraph) or any(
+        len(c.word_set) >= 5 and c.contains(paragraph) and len(paragraph.text) <= len(c.text) * 1.3
+        for c in captions.containing(paragraph))
 
 
 def _is_byline(paragraph: Fingerprint, byline: Fingerprint | None) -> bool:
@@ -75,10 +76,10 @@ def _is_byline(paragraph: Fingerprint, byline: Fingerprint | None) -> bool:
 class _Known:
     """Texts the page prints outside the body: captions, the byline, the headline, image alt texts."""
 
-    captions: list[Fingerprint]
+    captions: TextIndex
     byline: Fingerprint | None
     headline: Fingerprint | None
-    alts: list[Fingerprint]
+    alts: TextIndex
 
 
 def _drop_rule(paragraph: Fingerprint, index: int, known: _Known, kept: list[Fingerprint],
@@ -92,7 +93,7 @@ def _drop_rule(paragraph: Fingerprint, index: int, known: _Known, kept: list[Fin
         return "caption"
     # An alt text only removes a paragraph that repeats it: a heading it merely contains
     # ("Residential Power Rack" in "bells of steel residential power rack") is text.
-    if any(paragraph.similar(alt) for alt in known.alts):
+    if known.alts.similar(paragraph):
         return "image_alt"
     if _is_byline(paragraph, known.byline):
         return "byline"
@@ -124,9 +125,9 @@ def clean_paragraphs(paragraphs: list[str], captions: list[str], byline: str | N
     with a dateline added), the longer one is kept, in the first one's place.
     """
     log = log or RemovalLog()
-    known = _Known([Fingerprint.of(c) for c in dict.fromkeys(captions)],
+    known = _Known(TextIndex([Fingerprint.of(c) for c in dict.fromkeys(captions)]),
                    Fingerprint.of(byline) if byline else None, Fingerprint.of(headline) if headline else None,
-                   [Fingerprint.of(a) for a in dict.fromkeys(alts or [])])
+                   TextIndex([Fingerprint.of(a) for a in dict.fromkeys(alts or [])]))
     kept: list[Fingerprint] = []
     repeated: set[str] = set()  # texts whose repeat is an artefact: the standfirst, long paragraphs
     for index, text in enumerate(paragraphs):

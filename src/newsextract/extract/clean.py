@@ -6,11 +6,13 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsextract.extract import dom, zones
 from newsextract.extract import selectors as sel
-from newsextract.extract.evidence import Region
+from newsextract.extract.evidence import Region, text_stats
 from newsextract.extract.explain import RemovalLog
 from newsextract.extract.text import squash
 
 _PROSE_SHARE_KEPT = 0.3
+_LINK_LIST_MIN_ITEMS = 10
+_LINK_LIST_DENSITY = 0.8
 # A child of the main text holding this share of its prose is one part of a story split in sections.
 _SECTION_SHARE = 0.15
 _MERGE_MIN_SHARE = 0.5
@@ -44,6 +46,20 @@ def _boilerplate_zones(tree: LexborHTMLParser, region: Region, log: RemovalLog) 
             doomed.append(node)
             doomed_ids.add(node.mem_id)
             log.add("zone", verdict.rule, verdict.evidence, dom.text_of(node))
+    return doomed
+
+
+def _link_lists(tree: LexborHTMLParser, region: Region, log: RemovalLog) -> list[LexborNode]:
+    """Long lists of links outside the main text, named or not: menus, archives, link farms."""
+    doomed = []
+    for node in tree.css("ul, ol"):
+        if region.contains(node) or len(node.css("li")) < _LINK_LIST_MIN_ITEMS:
+            continue
+        stats = text_stats(node)
+        if stats.link_density >= _LINK_LIST_DENSITY:
+            doomed.append(node)
+            log.add("zone", "link_list", f"<{node.tag}> outside the main text: links {stats.link_density:.0%} "
+                    f"of {stats.chars} chars", dom.text_of(node))
     return doomed
 
 
@@ -81,12 +97,29 @@ def merge_split_sections(region: Region) -> bool:
     return True
 
 
+def cap_tables(tree: LexborHTMLParser, max_cells: int) -> bool:
+    """Keep at most ``max_cells`` table cells, cutting the rows past them (a 100,000-cell data
+    table costs the main-text extractor seconds and is no article). True when it cut."""
+    if len(tree.css("td, th")) <= max_cells:
+        return False
+    budget = max_cells
+    doomed = []
+    for row in tree.css("tr"):
+        cells = len([child for child in row.iter() if child.tag in ("td", "th")])
+        if budget - cells < 0:
+            doomed.append(row)
+        else:
+            budget -= cells
+    dom.remove_nodes(doomed)
+    return True
+
+
 def clean_tree(tree: LexborHTMLParser, region: Region, extra: list[LexborNode], log: RemovalLog) -> bool:
     """Remove non-article elements in place: scripts and controls, boilerplate zones, then ``extra``
     (figures, captions and byline nodes found by the other steps). The region's ancestors stay.
     True when the story's split sections were merged (the region then holds the whole story)."""
     dom.remove_nodes(_drop_tags(tree, region, log))  # first, so script text never counts as zone text
-    doomed = _boilerplate_zones(tree, region, log)
+    doomed = _boilerplate_zones(tree, region, log) + _link_lists(tree, region, log)
     doomed += [n for n in extra if not (region.root is not None and dom.is_ancestor(n, region.root))]
     dom.remove_nodes(doomed)
     unwrap_layout_tables(tree)

@@ -52,18 +52,33 @@ class CaptionedImage:
     credit: str | None
 
 
-def collect(scope: LexborNode, base_url: str | None,
-            headline: str | None = None) -> tuple[list[CaptionedImage], list[LexborNode]]:
+@dataclass(frozen=True)
+class Collected:
+    """The article's images, the nodes to drop from the text, and whether a cap cut the work short."""
+
+    images: list[CaptionedImage]
+    drop: list[LexborNode]
+    capped: bool = False
+
+
+def collect(scope: LexborNode, base_url: str | None, headline: str | None = None, *,
+            max_examined: int = 1_000, max_images: int = 300) -> Collected:
     """The article's images in page order, and the figure, caption and teaser-card nodes to drop from the text.
 
     ``headline`` (the article's title, where known) picks the page's <h1> that marks the article.
+    A gallery of thousands of pictures is cut: the first ``max_examined`` picture elements are
+    looked at, and the first ``max_images`` images kept.
     """
     region = article_region(scope, headline)
     walk = _Walk(region, TextPosition.of(scope), ImageJudge(region, base_url), base_url)
-    for picture in region.css(sel.IMAGE_ELEMENTS):
+    pictures = region.css(sel.IMAGE_ELEMENTS)
+    for picture in pictures[:max_examined]:
         walk.visit(picture)
+        if len(walk.images) >= max_images:
+            break
+    capped = len(pictures) > max_examined or len(walk.images) >= max_images
     # A related story's headline is no more the article's text than its picture.
-    return walk.images, walk.drop + walk.judge.droppable_cards(walk.cards)
+    return Collected(walk.images, walk.drop + walk.judge.droppable_cards(walk.cards), capped)
 
 
 @dataclass

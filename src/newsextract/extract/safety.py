@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 
 from newsextract.extract.explain import RemovalLog
 from newsextract.extract.text import word_count, word_set
 
 # The body is thin when it holds less than this share of the main region's prose.
 _THIN_SHARE = 0.5
-# A fallback replaces the body only when it is clearly longer and covers more of the region.
+# A fallback replaces the body only when it is clearly longer and covers as much of the region.
 _FALLBACK_GAIN = 1.5
 _FALLBACK_MIN_EXTRA_WORDS = 20
 _REGION_MIN_WORDS = 50
@@ -31,14 +32,31 @@ class BodyChoice:
         return self.source != "main-text"
 
 
-def _words(paragraphs: list[str]) -> int:
-    return sum(word_count(p) for p in paragraphs)
+class _Candidate:
+    """A candidate body, its word count and word set measured once (a page can be megabytes)."""
 
+    def __init__(self, paragraphs: list[str], source: str) -> None:
+        self.paragraphs = paragraphs
+        self.source = source
 
-def _coverage(paragraphs: list[str], region_words: frozenset[str]) -> float:
-    if not region_words:
-        return 0.0
-    return len(word_set(" ".join(paragraphs)) & region_words) / len(region_words)
+    @cached_property
+    def words(self) -> int:
+        return sum(word_count(p) for p in self.paragraphs)
+
+    @cached_property
+    def vocabulary(self) -> frozenset[str]:
+        return word_set(" ".join(self.paragraphs))
+
+    def coverage(self, of: _Candidate) -> float:
+        """The share of ``of``'s vocabulary this text holds."""
+        return len(self.vocabulary & of.vocabulary) / len(of.vocabulary) if of.vocabulary else 0.0
+
+    def is_clearly_better_than(self, current: _Candidate, region: _Candidate) -> bool:
+        more = self.words >= _FALLBACK_GAIN * current.words + _FALLBACK_MIN_EXTRA_WORDS
+        return more and self.coverage(region) >= current.coverage(region)
+
+    def choice(self) -> BodyChoice:
+        return BodyChoice(self.paragraphs, self.source)
 
 
 @dataclass(frozen=True)
@@ -59,26 +77,19 @@ def choose_body(main: list[str], region: list[str], extract_raw: Callable[[], li
     """Keep ``main`` unless it is thin against ``region`` (the main region's own paragraphs) or
     the region itself is doubtful; then try the raw page (``extract_raw``, run only here), and,
     when both are nearly empty (under ``min_words``), the region's own paragraphs."""
-    expected = _words(region)
-    got = _words(main)
-    thin = expected >= _REGION_MIN_WORDS and got < _THIN_SHARE * expected
-    if not thin and not shares.region_is_doubtful(got):
-        return BodyChoice(main, "main-text")
-    region_words = word_set(" ".join(region))
-    best = BodyChoice(main, "main-text")
-    raw = extract_raw()
-    if _is_clearly_better(raw, main, region_words):
-        best = BodyChoice(raw, "raw-page")
-    if _words(best.paragraphs) < min_words and _is_clearly_better(region, best.paragraphs, region_words):
-        best = BodyChoice(region, "region")
-    if best.fell_back:
-        why = (f"{got} words kept of about {expected} in the main region" if thin else
+    current, in_region = _Candidate(main, "main-text"), _Candidate(region, "region")
+    thin = in_region.words >= _REGION_MIN_WORDS and current.words < _THIN_SHARE * in_region.words
+    if not thin and not shares.region_is_doubtful(current.words):
+        return current.choice()
+    best = current
+    raw = _Candidate(extract_raw(), "raw-page")
+    if raw.is_clearly_better_than(best, in_region):
+        best = raw
+    if best.words < min_words and in_region.is_clearly_better_than(best, in_region):
+        best = in_region
+    if best is not current:
+        why = (f"{current.words} words kept of about {in_region.words} in the main region" if thin else
                f"the main region holds {shares.region} of the page's {shares.page} chars of prose")
-        log.add("main_text", "thin_body", f"{why}; used the {best.source} text ({_words(best.paragraphs)} words)",
+        log.add("main_text", "thin_body", f"{why}; used the {best.source} text ({best.words} words)",
                 " ".join(main))
-    return best
-
-
-def _is_clearly_better(candidate: list[str], current: list[str], region_words: frozenset[str]) -> bool:
-    more = _words(candidate) >= _FALLBACK_GAIN * _words(current) + _FALLBACK_MIN_EXTRA_WORDS
-    return more and _coverage(candidate, region_words) >= _coverage(current, region_words)
+    return best.choice()

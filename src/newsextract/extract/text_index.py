@@ -1,0 +1,59 @@
+"""Texts indexed by their words, so that a paragraph is compared only with the captions that
+could match it: linear in practice where comparing every paragraph with every caption is not
+(a live blog with 3,000 captioned photos)."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+
+from newsextract.extract.text import Fingerprint
+
+
+class TextIndex:
+    """Fingerprints looked up by similarity (order-free Jaccard) and by containment.
+
+    Similarity uses prefix filtering: two word sets whose Jaccard similarity is at
+    least t share a word among the first ``n - ceil(t * n) + 1`` words of each, with
+    the words of both ordered rarest first by one order.
+    """
+
+    def __init__(self, prints: list[Fingerprint], threshold: float = 0.8) -> None:
+        self.prints = prints
+        self.threshold = threshold
+        self.folded = {p.folded for p in prints}
+        self._frequency: Counter[str] = Counter(w for p in prints for w in p.word_set)
+        self._by_prefix_word: dict[str, list[int]] = defaultdict(list)
+        self._by_word: dict[str, list[int]] = defaultdict(list)
+        for i, fingerprint in enumerate(prints):
+            words = self._rarest_first(fingerprint.word_set)
+            for word in words[: self._prefix_length(len(words))]:
+                self._by_prefix_word[word].append(i)
+            for word in words:
+                self._by_word[word].append(i)
+
+    def _rarest_first(self, words: frozenset[str]) -> list[str]:
+        return sorted(words, key=lambda w: (self._frequency.get(w, 0), w))
+
+    def _prefix_length(self, size: int) -> int:
+        return size - math.ceil(self.threshold * size) + 1
+
+    def similar(self, fingerprint: Fingerprint) -> bool:
+        """True when an indexed text shares at least ``threshold`` of its words (Jaccard) with it."""
+        words = self._rarest_first(fingerprint.word_set)
+        seen: set[int] = set()
+        for word in words[: self._prefix_length(len(words))]:
+            for i in self._by_prefix_word.get(word, ()):
+                if i not in seen:
+                    seen.add(i)
+                    if fingerprint.similar(self.prints[i], self.threshold):
+                        return True
+        return False
+
+    def containing(self, fingerprint: Fingerprint) -> list[Fingerprint]:
+        """The indexed texts whose words include all of its words: only those holding its rarest word."""
+        if not fingerprint.word_set:
+            return []
+        rarest = min(fingerprint.word_set, key=lambda w: len(self._by_word.get(w, ())))
+        return [self.prints[i] for i in self._by_word.get(rarest, ())
+                if fingerprint.word_set <= self.prints[i].word_set]
