@@ -103,7 +103,9 @@ def _choose_body(tree: LexborHTMLParser, region: evidence.Region, page: Page, ba
                  settings: ExtractSettings, log: RemovalLog) -> safety.BodyChoice:
     """The main text of the cleaned page, or, when that is thin, of the raw page (see safety)."""
     region_prose = region.prose_in(region.root) if region.root is not None else 0
-    return safety.choose_body(body.main_text(tree.html or "", base_url, fast=True), body.fallback_text(region.root),
+    # The body alone: the main-text extractor needs no <head>, and parsing it costs time.
+    cleaned = body.as_page(tree.body.html if tree.body is not None else tree.html)
+    return safety.choose_body(body.main_text(cleaned, base_url, fast=True), body.fallback_text(region.root),
                               lambda: body.main_text(page.text, base_url), log, settings.min_body_words,
                               safety.ProseShares(region.page_prose, region_prose))
 

@@ -37,6 +37,11 @@ def main_text(html: str, url: str | None, *, fast: bool = False) -> list[str]:
     return [squash(line) for line in (text or "").splitlines() if squash(line)]
 
 
+def as_page(body_html: str | None) -> str:
+    """A page around a serialised <body>, for the main-text extractor."""
+    return f"<html>{body_html or ''}</html>"
+
+
 def fallback_text(root: LexborNode | None) -> list[str]:
     """Paragraphs straight from the main region: its paragraph elements, and the text that
     containers hold themselves (``<div>text<br>text</div>``), in page order. The safety net
@@ -174,12 +179,12 @@ class IndexEvidence:
 
 
 def index_evidence(tree: LexborHTMLParser, declares_article: bool) -> IndexEvidence:
-    """Measured on the page before cleaning."""
-    body = tree.body
-    stats = text_stats(body) if body is not None else None
+    """Measured on the page before cleaning; the link density only where no markup says article."""
     teasers = len(tree.css("h2 a[href], h3 a[href], h4 a[href]"))
-    single_article = len(tree.css("article")) == 1
-    return IndexEvidence(stats.link_density if stats else 0.0, teasers, declares_article or single_article)
+    article_markup = declares_article or len(tree.css("article")) == 1
+    body = tree.body
+    density = text_stats(body).link_density if body is not None and not article_markup else 0.0
+    return IndexEvidence(density, teasers, article_markup)
 
 
 def looks_like_index(paragraphs: list[str], evidence: IndexEvidence) -> bool:
