@@ -33,7 +33,7 @@ class ExtractSettings(_Settings):
     max_pictures_examined: int = Field(default=1_000, gt=0)  # <img>/<picture> elements looked at
     max_images: int = Field(default=300, gt=0)  # images kept in the record
     max_table_cells: int = Field(default=3_000, gt=0)  # cells handed to the main-text extractor
-    max_main_text_paragraphs: int = Field(default=3_000, gt=0)  # beyond: the region's text, read directly
+    max_main_text_paragraphs: int = Field(default=3_000, gt=0)  # beyond: the first ones, read directly
 
 
 class FetchSettings(_Settings):

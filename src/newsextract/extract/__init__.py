@@ -21,6 +21,7 @@ from newsextract.settings import DEFAULT_EXTRACT_SETTINGS, ExtractSettings
 __all__ = ["explain_article", "extract_article"]
 
 _MIN_ALT_WORDS = 4
+_MAX_REPEATED_TEXTS = 1_000
 
 
 def extract_article(
@@ -90,8 +91,10 @@ def _extract(html: str | bytes, url: str | None, final_url: str | None, http_cha
         found.caps.append("tables_capped")
     if len(tree.css("p")) > settings.max_main_text_paragraphs:
         # More paragraphs than any article (a 100,000-line thread): read the article's own
-        # container directly, since the main-text extractor's work grows faster than that.
-        choice = safety.BodyChoice(body.fallback_text(scope or region.root), "region")
+        # container directly, since the main-text extractor's work grows faster than that,
+        # and keep its first paragraphs, up to the cap.
+        paragraphs = body.fallback_text(scope or region.root)[: settings.max_main_text_paragraphs]
+        choice = safety.BodyChoice(paragraphs, "region")
         found.caps.append("main_text_capped")
     else:
         choice = _choose_body(tree, region, page, base_url, settings, log)
@@ -140,6 +143,7 @@ def _assemble(found: _Found, url: str | None, final_url: str | None, settings: E
     image_list = images.finalise(found.images, meta.lead_image, meta.image_captions) \
         if settings.include_images else []
     repeated = [t for im in found.images for t in (im.caption, im.credit) if t] + found.stray_captions
+    repeated = repeated[:_MAX_REPEATED_TEXTS]  # a 20,000-photo gallery's captions left the page already
     alts = [im.alt for im in found.images if im.alt and len(im.alt.split()) >= _MIN_ALT_WORDS]
     kept = body.clean_paragraphs(found.paragraphs, repeated, printed_byline, meta.headline, log, alts=alts)
     no_article = body.looks_like_index(kept, found.index)
@@ -147,6 +151,7 @@ def _assemble(found: _Found, url: str | None, final_url: str | None, settings: E
         log.add("main_text", "index_page", f"links {found.index.link_density:.0%} of the page's text, "
                 f"{found.index.teasers} linked headings, no article markup", "\n\n".join(kept))
     text = "" if no_article else "\n\n".join(kept)
+    words = word_count(text)
     authors, author_source = _authors(meta, found.byline_texts, printed_byline)
     provenance = {k: v for k, v in meta.provenance.items() if k in Article.model_fields}
     if authors:
@@ -170,8 +175,8 @@ def _assemble(found: _Found, url: str | None, final_url: str | None, settings: E
         tags=meta.tags,
         body=text,
         images=image_list,
-        word_count=word_count(text),
-        warnings=_warnings(found, text, settings, no_article),
+        word_count=words,
+        warnings=_warnings(found, text, words, settings, no_article),
         provenance=provenance,
     )
 
@@ -190,13 +195,13 @@ def _dateline(paragraphs: list[str]) -> str | None:
     return match.group("dateline").strip() if match else None
 
 
-def _warnings(found: _Found, text: str, settings: ExtractSettings, no_article: bool) -> list[str]:
+def _warnings(found: _Found, text: str, words: int, settings: ExtractSettings, no_article: bool) -> list[str]:
     warnings = list(found.page.warnings) + found.caps
     if no_article:
         warnings.append("no_article")
     if found.body_source != "main-text" and "main_text_capped" not in found.caps and text:
         warnings.append("body_fallback")
-    if word_count(text) < settings.min_body_words:
+    if words < settings.min_body_words:
         warnings.append("body_short")
     if not found.meta.headline:
         warnings.append("no_headline")

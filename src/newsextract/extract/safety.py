@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from newsextract.extract.explain import RemovalLog
-from newsextract.extract.text import word_count, word_set
+from newsextract.extract.text import vocabulary, word_count
 
 # The body is thin when it holds less than this share of the main region's prose.
 _THIN_SHARE = 0.5
@@ -45,7 +45,7 @@ class _Candidate:
 
     @cached_property
     def vocabulary(self) -> frozenset[str]:
-        return word_set(" ".join(self.paragraphs))
+        return vocabulary(" ".join(self.paragraphs))
 
     def coverage(self, of: _Candidate) -> float:
         """The share of ``of``'s vocabulary this text holds."""

@@ -32,6 +32,11 @@ def words(text: str | None) -> list[str]:
     return [_MONTHS.get(w, w) for w in _WORD.findall(fold(text))]
 
 
+def vocabulary(text: str) -> frozenset[str]:
+    """Case-folded words, for rough overlap measures on long texts (no Unicode normalisation)."""
+    return frozenset(_WORD.findall(text.casefold()))
+
+
 def word_set(text: str | None) -> frozenset[str]:
     return frozenset(words(text))
 

@@ -4,6 +4,7 @@ could match it: linear in practice where comparing every paragraph with every ca
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections import Counter, defaultdict
 
@@ -32,17 +33,23 @@ class TextIndex:
             for word in words:
                 self._by_word[word].append(i)
 
+    def _rank(self, word: str) -> tuple[int, str]:
+        return self._frequency.get(word, 0), word
+
     def _rarest_first(self, words: frozenset[str]) -> list[str]:
-        return sorted(words, key=lambda w: (self._frequency.get(w, 0), w))
+        return sorted(words, key=self._rank)
 
     def _prefix_length(self, size: int) -> int:
         return size - math.ceil(self.threshold * size) + 1
 
     def similar(self, fingerprint: Fingerprint) -> bool:
         """True when an indexed text shares at least ``threshold`` of its words (Jaccard) with it."""
-        words = self._rarest_first(fingerprint.word_set)
+        if not self.prints:
+            return False
+        words = fingerprint.word_set
+        prefix = heapq.nsmallest(self._prefix_length(len(words)), words, key=self._rank)
         seen: set[int] = set()
-        for word in words[: self._prefix_length(len(words))]:
+        for word in prefix:
             for i in self._by_prefix_word.get(word, ()):
                 if i not in seen:
                     seen.add(i)
@@ -52,7 +59,7 @@ class TextIndex:
 
     def containing(self, fingerprint: Fingerprint) -> list[Fingerprint]:
         """The indexed texts whose words include all of its words: only those holding its rarest word."""
-        if not fingerprint.word_set:
+        if not fingerprint.word_set or not self.prints:
             return []
         rarest = min(fingerprint.word_set, key=lambda w: len(self._by_word.get(w, ())))
         return [self.prints[i] for i in self._by_word.get(rarest, ())
