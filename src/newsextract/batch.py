@@ -26,12 +26,7 @@ page at a time, and at most `max_in_flight` URLs (and so pages) are in flight.
 from __future__ import annotations
 
 import asyncio
-import contextlib
-import ctypes
-import functools
-import multiprocessing
 import os
-import queue
 import signal
 import sys
 import tempfile
@@ -41,16 +36,16 @@ from array import array
 from collections.abc import AsyncGenerator, AsyncIterator, Awaitable, Callable, Iterable, Iterator
 from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass
-from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any, Protocol, TextIO, TypeVar
 
 from newsextract.batch_output import JsonlFile, OutputStateError, StreamOutput, copy_without, fsync_dir
-from newsextract.errors import FetchError, InvalidURLError, NewsExtractError
-from newsextract.inputs import InputItem, load_offline, url_items
-from newsextract.models import Article, Failure, FetchedPage, Result
+from newsextract.errors import FetchError, InvalidURLError
+from newsextract.extract_pool import ExtractFn, ExtractJob, ExtractPool, failure_outcome
+from newsextract.inputs import InputItem, url_items
+from newsextract.models import Article, FetchedPage, Result
 from newsextract.progress import BatchSummary, Progress
-from newsextract.settings import DEFAULT_BATCH_SETTINGS, BatchSettings, ExtractSettings, FetchSettings
+from newsextract.settings import DEFAULT_BATCH_SETTINGS, BatchSettings, FetchSettings
 from newsextract.store import IngestCounts, Outcome, PendingRow, RunStore
 
 __all__ = [
@@ -61,9 +56,6 @@ __all__ = [
     "run_batch",
     "run_to_file",
 ]
-
-ExtractFn = Callable[..., Article]
-
 
 def extract_in_worker(html: str | bytes, url: str | None = None, **options: Any) -> Article:
     """extract_article, imported where it runs: the pool's workers load the extractor,
@@ -92,256 +84,6 @@ def default_fetcher(settings: FetchSettings) -> AbstractAsyncContextManager[Page
 
     fetcher: AbstractAsyncContextManager[PageFetcher] = Fetcher(settings)
     return fetcher
-
-
-# --- the extraction side: runs in the worker processes -------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class ExtractJob:
-    """One page for a worker: fetched bytes, or an offline locator the worker loads itself."""
-
-    row_id: int
-    key: str
-    page: FetchedPage | None
-    locator: str | None
-    extract: ExtractFn
-    settings: ExtractSettings
-    max_bytes: int
-
-
-def extract_job(job: ExtractJob) -> Outcome:
-    """Extract one page into its finished output line (serialising here keeps the parent process free)."""
-    try:
-        page = job.page if job.page is not None else load_offline(job.key, job.locator or "", job.max_bytes)
-        base = page.url if page.url.startswith(("http://", "https://")) else None
-        article = job.extract(page.content, url=base, final_url=page.final_url if base else None,
-                              http_charset=page.charset, settings=job.settings)
-    except NewsExtractError as exc:
-        return failure_outcome(job.row_id, job.key, exc.kind, exc.message, getattr(exc, "http_status", None))
-    except Exception as exc:  # one bad page must not end an hours-long run; its record says why
-        return failure_outcome(job.row_id, job.key, "internal", f"{type(exc).__name__}: {exc}")
-    line = Result(url=job.key, ok=True, article=article).model_dump_json().encode() + b"\n"
-    return Outcome(job.row_id, job.key, True, line)
-
-
-def failure_outcome(row_id: int, key: str, kind: str, message: str,
-                    http_status: int | None = None) -> Outcome:
-    """The outcome (state row and output line) of a URL that gave no article."""
-    error = Failure(kind=kind, message=message, http_status=http_status)
-    line = Result(url=key, ok=False, error=error).model_dump_json().encode() + b"\n"
-    return Outcome(row_id, key, False, line, kind, message, http_status)
-
-
-# --- the extraction pool: a thread per worker process, one page at a time, a time limit per page ---
-
-_PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
-_READY = "ready"
-_STARTUP_SECONDS = 60.0  # a new worker imports the extractor before it takes a page
-_STOP_SECONDS = 5.0
-_TIMEOUT_KIND = "extract_timeout"
-_CRASH_KIND = "worker_crashed"
-
-
-def _die_with_parent(parent_pid: int) -> None:
-    """Have the kernel SIGKILL this process when its parent dies, even by kill -9."""
-    if sys.platform.startswith("linux"):
-        libc = ctypes.CDLL(None, use_errno=True)
-        if libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL) != 0:
-            raise OSError(ctypes.get_errno(), "prctl(PR_SET_PDEATHSIG) failed")
-    if os.getppid() != parent_pid:  # the parent died before the request was in place
-        os._exit(1)
-
-
-def _worker_main(conn: Connection, parent_pid: int) -> None:
-    """An extraction process: one page at a time from its pipe, until None or the pipe closes."""
-    _die_with_parent(parent_pid)
-    # Ctrl-C reaches the whole process group; the parent decides how to stop, and the
-    # worker finishes the page it has.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    import newsextract.extract  # noqa: F401  (loaded now, so that no page's time limit pays for it)
-
-    try:
-        conn.send(_READY)
-        while (job := conn.recv()) is not None:
-            conn.send(extract_job(job))
-    except (EOFError, OSError):
-        pass  # the parent is gone
-
-
-class _WorkerDied(Exception):
-    """The worker process exited (or never started) while it held a page."""
-
-
-class _Worker:
-    """One extraction process and the pipe to it.
-
-    Started with spawn, not forkserver: a forkserver child's parent is the forkserver, which
-    lives as long as any of its children, so the parent-death signal would never fire. (And
-    a process that runs an event loop and threads must not fork.) The parent is the thread
-    that starts the process, so that thread must live as long as the process: see _Slot.
-    """
-
-    def __init__(self) -> None:
-        context = multiprocessing.get_context("spawn")
-        self._conn, child = context.Pipe()
-        self._process = context.Process(target=_worker_main, args=(child, os.getpid()), daemon=True,
-                                        name="newsextract-extract")
-        self._process.start()
-        child.close()
-        self.pages = 0
-        try:
-            ready = self._receive(_STARTUP_SECONDS)
-        except _WorkerDied:
-            ready = None
-        if ready != _READY:
-            self.kill()
-            raise _WorkerDied
-
-    def extract(self, job: ExtractJob, timeout: float) -> Outcome | None:
-        """The page's outcome, or None if it overran `timeout` (the process is then killed)."""
-        try:
-            self._conn.send(job)
-        except OSError as exc:
-            raise _WorkerDied from exc
-        outcome = self._receive(timeout)
-        if outcome is None:
-            self.kill()
-            return None
-        assert isinstance(outcome, Outcome)
-        self.pages += 1
-        return outcome
-
-    def _receive(self, timeout: float) -> object:
-        """The next message, or None if none came within `timeout`."""
-        try:
-            return self._conn.recv() if self._conn.poll(timeout) else None
-        except (EOFError, OSError) as exc:
-            raise _WorkerDied from exc
-
-    def stop(self) -> None:
-        """Ask the process to exit after its page; kill it if it does not."""
-        with contextlib.suppress(OSError):
-            self._conn.send(None)
-        self._process.join(_STOP_SECONDS)
-        self.kill()
-
-    def kill(self) -> None:
-        self._process.kill()
-        self._process.join()
-        self._conn.close()
-
-
-_Delivery = Callable[[Outcome | BaseException], None]
-_Jobs = queue.SimpleQueue[tuple[ExtractJob, _Delivery] | None]
-
-
-class _Slot:
-    """A thread that owns one worker process and hands it one page at a time.
-
-    One page per process means a kill takes no other page with it. The thread, not the
-    event loop, starts the process, so that the process (whose parent-death signal is tied
-    to the thread that started it) lives exactly as long as the slot.
-    """
-
-    def __init__(self, jobs: _Jobs, page_timeout: float, max_pages: int | None) -> None:
-        self._jobs = jobs
-        self._page_timeout = page_timeout
-        self._max_pages = max_pages
-        self._worker: _Worker | None = None
-        self._thread = threading.Thread(target=self._serve, name="newsextract-extract", daemon=True)
-        self._thread.start()
-
-    def join(self) -> None:
-        self._thread.join()
-
-    def _serve(self) -> None:
-        try:
-            while (item := self._jobs.get()) is not None:
-                job, deliver = item
-                try:
-                    result: Outcome | BaseException = self._extract(job)
-                except Exception as exc:  # e.g. a job that cannot be pickled: the run stops on it
-                    self._drop_worker()  # whatever it was doing, its next answer must not go to another page
-                    result = exc
-                deliver(result)
-        finally:
-            self._stop_worker()
-
-    def _extract(self, job: ExtractJob) -> Outcome:
-        # A page whose process dies gets a second try on a new one: the first death may not
-        # be the page's doing (the OOM killer's pick); a page that kills it twice is a failure.
-        for _ in range(2):
-            try:
-                return self._attempt(job)
-            except _WorkerDied:
-                self._drop_worker()
-        return failure_outcome(job.row_id, job.key, _CRASH_KIND, "the extraction process died on this page")
-
-    def _attempt(self, job: ExtractJob) -> Outcome:
-        worker = self._worker or self._start_worker()
-        outcome = worker.extract(job, self._page_timeout)
-        if outcome is None:
-            self._worker = None  # killed: the next page gets a new process
-            return failure_outcome(job.row_id, job.key, _TIMEOUT_KIND,
-                                   f"extraction took longer than the page time limit ({self._page_timeout:g} s)")
-        if self._max_pages is not None and worker.pages >= self._max_pages:
-            self._stop_worker()
-        return outcome
-
-    def _start_worker(self) -> _Worker:
-        self._worker = _Worker()
-        return self._worker
-
-    def _drop_worker(self) -> None:
-        if self._worker is not None:
-            self._worker.kill()
-            self._worker = None
-
-    def _stop_worker(self) -> None:
-        if self._worker is not None:
-            self._worker.stop()
-            self._worker = None
-
-
-class _ExtractPool:
-    """Extraction processes, each fed by a slot thread; pages queue here for the next free slot."""
-
-    def __init__(self, workers: int, page_timeout: float, max_pages: int | None) -> None:
-        self._jobs: _Jobs = queue.SimpleQueue()
-        self._slots = [_Slot(self._jobs, page_timeout, max_pages) for _ in range(workers)]
-
-    async def run(self, job: ExtractJob) -> Outcome:
-        """Extract in a worker; a page that overruns or kills its worker becomes a failure outcome."""
-        loop = asyncio.get_running_loop()
-        future: asyncio.Future[Outcome] = loop.create_future()
-        self._jobs.put((job, functools.partial(_deliver, loop, future)))
-        return await future
-
-    def shutdown(self) -> None:
-        """Let running extractions finish, drop queued ones, stop the workers."""
-        with contextlib.suppress(queue.Empty):
-            while True:
-                self._jobs.get_nowait()
-        for _ in self._slots:
-            self._jobs.put(None)
-        for slot in self._slots:
-            slot.join()
-
-
-def _deliver(loop: asyncio.AbstractEventLoop, future: asyncio.Future[Outcome],
-             result: Outcome | BaseException) -> None:
-    with contextlib.suppress(RuntimeError):  # the loop is closed: nobody waits for this page
-        loop.call_soon_threadsafe(_settle, future, result)
-
-
-def _settle(future: asyncio.Future[Outcome], result: Outcome | BaseException) -> None:
-    if future.done():
-        return  # its task was cancelled: the URL stays pending, to be redone by a rerun
-    if isinstance(result, BaseException):
-        future.set_exception(result)
-    else:
-        future.set_result(result)
 
 
 # --- sinks: where outcomes go, and when the state is committed -----------------------------------
@@ -462,7 +204,7 @@ class _Window:
 class _Pipeline:
     store: RunStore
     sink: _Sink
-    pool: _ExtractPool
+    pool: ExtractPool
     fetcher: PageFetcher
     settings: BatchSettings
     extract: ExtractFn
@@ -513,7 +255,7 @@ class _Pipeline:
 
 async def _run_pipeline(store: RunStore, sink: _Sink, settings: BatchSettings, extract: ExtractFn,
                         fetcher_factory: FetcherFactory, progress: Progress) -> None:
-    pool = _ExtractPool(settings.worker_count(), settings.page_timeout, settings.worker_max_tasks)
+    pool = ExtractPool(settings.worker_count(), settings.page_timeout, settings.worker_max_tasks)
     try:
         async with fetcher_factory(settings.fetch) as fetcher:
             await _Pipeline(store, sink, pool, fetcher, settings, extract, progress).drive()

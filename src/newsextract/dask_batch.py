@@ -56,8 +56,9 @@ from types import FrameType
 from typing import IO, TYPE_CHECKING, Any, TextIO
 from urllib.parse import urlsplit
 
-from newsextract.batch import ExtractFn, extract_in_worker, run_to_file
+from newsextract.batch import extract_in_worker, run_to_file
 from newsextract.batch_output import OutputStateError, fsync_dir
+from newsextract.extract_pool import ExtractFn
 from newsextract.inputs import InputItem, url_items, warc_items
 from newsextract.progress import BatchSummary
 from newsextract.settings import DEFAULT_BATCH_SETTINGS, BatchSettings

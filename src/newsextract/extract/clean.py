@@ -10,13 +10,12 @@ from newsextract.extract.evidence import Region, text_stats
 from newsextract.extract.explain import RemovalLog
 from newsextract.extract.text import squash
 
-_PROSE_SHARE_KEPT = 0.3
 _LINK_LIST_MIN_ITEMS = 10
 _LINK_LIST_DENSITY = 0.8
 # A child of the main text holding this share of its prose is one part of a story split in sections.
 _SECTION_SHARE = 0.15
 _MERGE_MIN_SHARE = 0.5
-_INLINE_OR_TEXT = frozenset({"-text", "-comment", "p", "span", "a", "em", "strong", "b", "i", "br"})
+_NOT_A_SECTION = sel.INLINE_TAGS | {"-text", "-comment", "p", "br"}
 
 
 def _drop_tags(tree: LexborHTMLParser, region: Region, log: RemovalLog) -> list[LexborNode]:
@@ -26,7 +25,7 @@ def _drop_tags(tree: LexborHTMLParser, region: Region, log: RemovalLog) -> list[
         if node.tag == "noscript" and node.css_first("img") is not None:
             continue  # lazy loaders keep the real <img> there; the image step reads it
         if node.tag in sel.DROP_UNLESS_PROSE:
-            if region.share_of_prose(node) >= _PROSE_SHARE_KEPT or (
+            if region.share_of_prose(node) >= zones.PROSE_SHARE_KEPT or (
                     region.root is not None and dom.is_ancestor(node, region.root)):
                 continue
             log.add("zone", "control", f"<{node.tag}>", dom.text_of(node))
@@ -88,7 +87,7 @@ def merge_split_sections(region: Region) -> bool:
     if total < _MERGE_MIN_SHARE * region.page_prose:
         return False  # the region is not clearly the story: let the main-text extractor read the page
     # A section wraps paragraphs; a <div> holding text of its own is itself a paragraph.
-    sections = [child for child in root.iter() if child.tag not in _INLINE_OR_TEXT
+    sections = [child for child in root.iter() if child.tag not in _NOT_A_SECTION
                 and region.prose_in(child) > 0 and not squash(child.text(deep=False))]
     if sum(region.prose_in(s) >= _SECTION_SHARE * total for s in sections) < 2:
         return False

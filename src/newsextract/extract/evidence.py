@@ -24,7 +24,6 @@ _MAX_WIDEN_LEVELS = 12
 # A single text block replaces the paragraph container only when it clearly outweighs it
 # (a whole post in one <br>-separated <div>), not a long cookie or legal notice.
 _TEXT_BLOCK_GAIN = 2.0
-_INLINE_TAGS = frozenset({"span", "em", "strong", "b", "i", "a", "font", "small", "u", "mark", "cite"})
 
 
 @dataclass(frozen=True)
@@ -108,8 +107,8 @@ def find_region(tree: LexborHTMLParser, core: LexborNode | None) -> Region:
 
 def _widen(core: LexborNode, region: Region) -> LexborNode:
     current = core
-    if current.tag in _INLINE_TAGS:  # a <span> or <em> holding paragraphs: its block is the container
-        current = next((p for p in dom.ancestors(current) if p.tag not in _INLINE_TAGS), current)
+    if current.tag in sel.INLINE_TAGS:  # a <span> or <em> holding paragraphs: its block is the container
+        current = next((p for p in dom.ancestors(current) if p.tag not in sel.INLINE_TAGS), current)
     for level, parent in enumerate(dom.ancestors(current)):
         if level >= _MAX_WIDEN_LEVELS or parent.tag in ("body", "html"):
             break

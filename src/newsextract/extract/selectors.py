@@ -10,6 +10,9 @@ import re
 # Elements that never carry article text.
 DROP_TAGS = ("script", "style", "noscript", "template", "svg", "canvas", "iframe", "form", "button",
              "select", "textarea", "input", "dialog", "object", "embed")
+# Inline elements: part of a sentence, never a container of the article's blocks.
+INLINE_TAGS = frozenset({"a", "abbr", "b", "cite", "code", "em", "font", "i", "kbd", "mark", "q", "s", "samp",
+                         "small", "span", "strong", "sub", "sup", "time", "u", "var"})
 # Paragraph elements whose text counts as prose when long and not mostly links.
 PROSE_BLOCK_SELECTOR = "p, pre, blockquote"
 PROSE_BLOCK_TAGS = frozenset({"p", "pre", "blockquote"})

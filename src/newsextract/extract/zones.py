@@ -15,11 +15,12 @@ from dataclasses import dataclass
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsextract.extract import dom
+from newsextract.extract import selectors as sel
 from newsextract.extract.evidence import Region, TextStats, text_stats
 
 _LINK_DENSE = 0.5
 # A zone holding this share of the page's prose is the article, whatever its name.
-_PROSE_SHARE_KEPT = 0.3
+PROSE_SHARE_KEPT = 0.3
 # A name the main text's own paragraphs wear for this share of its prose nominates nothing.
 _WORN_SHARE = 0.3
 # Inside the main text, a zone named as boilerplate stays when it holds a real passage.
@@ -29,9 +30,6 @@ _MEDIA = "img, picture, video, amp-img"
 _MEDIA_TEXT_CHARS = 300
 _HEADING_SHARE = 0.9
 _HEADINGS = "h2, h3, h4, h5, h6"  # a card with its own heading is an entry (a product review), not a figure
-# Inline elements inside the main text are part of its sentences (a syntax-highlighted "comment").
-_INLINE_TAGS = frozenset({"span", "em", "strong", "b", "i", "code", "kbd", "samp", "var", "mark", "small",
-                          "sub", "sup", "abbr", "cite", "q", "time", "u", "s"})
 
 
 @dataclass(frozen=True)
@@ -115,7 +113,7 @@ def judge(nominee: Nominee, region: Region) -> Verdict:
     named = "/".join(sorted(nominee.marks))
     share = region.share_of_prose(zone)
     inside = region.contains(zone)
-    if not inside and not nominee.worn and share < _PROSE_SHARE_KEPT:
+    if not inside and not nominee.worn and share < PROSE_SHARE_KEPT:
         # The common case, decided without reading the zone's text (a page can hold 50,000 zones).
         return Verdict(True, "outside_main_text", f"{named}: outside the main text, {share:.0%} of the prose")
     stats = text_stats(zone)
@@ -123,14 +121,14 @@ def judge(nominee: Nominee, region: Region) -> Verdict:
         return Verdict(True, "empty", f"{named}: no text")
     if stats.link_density >= _LINK_DENSE:
         return Verdict(True, "link_dense", f"{named}: links {stats.link_density:.0%} of {stats.chars} chars")
-    if share >= _PROSE_SHARE_KEPT:
+    if share >= PROSE_SHARE_KEPT:
         return Verdict(False, "holds_prose", f"{named}: {share:.0%} of the page's prose")
     return _judge_by_content(zone, stats, named, region, nominee.worn)
 
 
 def _judge_by_content(zone: LexborNode, stats: TextStats, named: str, region: Region, worn: bool) -> Verdict:
     chars = stats.chars
-    if zone.tag in _INLINE_TAGS:
+    if zone.tag in sel.INLINE_TAGS:  # a syntax-highlighted "comment" is part of the text
         return Verdict(False, "inline_text", f"{named}: <{zone.tag}> inside the text")
     if chars <= _MEDIA_TEXT_CHARS and zone.css_first(_MEDIA) is not None and zone.css_first(_HEADINGS) is None:
         return Verdict(True, "media_block", f"{named}: a picture with {chars} chars of text")
