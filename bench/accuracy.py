@@ -50,22 +50,31 @@ OUT_DIR = Path(__file__).resolve().parent / "out"
 METRICS = ("body_f1", "title_acc", "authors_f1", "date_acc", "captions_f1", "captions_dup", "caption_in_body")
 TIMING_ROWS = (("ms/page (mean)", "ms_per_page_mean"), ("ms/page (median)", "ms_per_page_median"))
 ALL_TOOLS = ("newsextract", "trafilatura", "readability", "newspaper4k")
-DISTRIBUTIONS = {"newsextract": "newsextract", "trafilatura": "trafilatura",
-                 "readability": "readability-lxml", "newspaper4k": "newspaper4k"}
+DISTRIBUTIONS = {
+    "newsextract": "newsextract",
+    "trafilatura": "trafilatura",
+    "readability": "readability-lxml",
+    "newspaper4k": "newspaper4k",
+}
 
 Extractor = Callable[[bytes, str, str], Record]  # (raw bytes, decoded text, url) -> prediction
 
 
 # ---- tool adapters: each picks its native input (bytes or str) and maps its output to the scorer format ----
 
+
 def _make_newsextract() -> Extractor:
     from newsextract import extract_article
 
     def run(raw: bytes, _text: str, url: str) -> Record:
         a = extract_article(raw, url=url)
-        return {"title": a.headline, "authors": list(a.authors),
-                "date": a.published.isoformat() if a.published else None,
-                "body": a.body, "captions": [i.caption for i in a.images if i.caption]}
+        return {
+            "title": a.headline,
+            "authors": list(a.authors),
+            "date": a.published.isoformat() if a.published else None,
+            "body": a.body,
+            "captions": [i.caption for i in a.images if i.caption],
+        }
 
     return run
 
@@ -82,15 +91,46 @@ def _make_trafilatura() -> Extractor:
         if doc is None:
             return {}
         d = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
-        return {"title": d.get("title"), "authors": _split_authors(d.get("author")),
-                "date": d.get("date"), "body": d.get("text") or "", "captions": []}
+        return {
+            "title": d.get("title"),
+            "authors": _split_authors(d.get("author")),
+            "date": d.get("date"),
+            "body": d.get("text") or "",
+            "captions": [],
+        }
 
     return run
 
 
-_BLOCK_TAGS = frozenset({"p", "div", "section", "article", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul",
-                         "ol", "blockquote", "pre", "table", "tr", "figure", "figcaption", "header",
-                         "footer", "dl", "dt", "dd", "hr"})
+_BLOCK_TAGS = frozenset(
+    {
+        "p",
+        "div",
+        "section",
+        "article",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "li",
+        "ul",
+        "ol",
+        "blockquote",
+        "pre",
+        "table",
+        "tr",
+        "figure",
+        "figcaption",
+        "header",
+        "footer",
+        "dl",
+        "dt",
+        "dd",
+        "hr",
+    }
+)
 
 
 def html_to_text(fragment: str) -> str:
@@ -116,8 +156,7 @@ def _make_readability() -> Extractor:
     def run(_raw: bytes, text: str, _url: str) -> Record:
         doc = Document(text)
         body = html_to_text(doc.summary())
-        return {"title": doc.short_title() or doc.title(), "authors": [], "date": None,
-                "body": body, "captions": []}
+        return {"title": doc.short_title() or doc.title(), "authors": [], "date": None, "body": body, "captions": []}
 
     return run
 
@@ -137,20 +176,27 @@ def _make_newspaper4k() -> Extractor:
         art = newspaper.Article(url, config=config)
         art.download(input_html=text)
         art.parse()
-        return {"title": art.title, "authors": list(art.authors),
-                "date": art.publish_date.isoformat() if art.publish_date else None,
-                "body": art.text or "", "captions": []}
+        return {
+            "title": art.title,
+            "authors": list(art.authors),
+            "date": art.publish_date.isoformat() if art.publish_date else None,
+            "body": art.text or "",
+            "captions": [],
+        }
 
     return run
 
 
 FACTORIES: dict[str, Callable[[], Extractor]] = {
-    "newsextract": _make_newsextract, "trafilatura": _make_trafilatura,
-    "readability": _make_readability, "newspaper4k": _make_newspaper4k,
+    "newsextract": _make_newsextract,
+    "trafilatura": _make_trafilatura,
+    "readability": _make_readability,
+    "newspaper4k": _make_newspaper4k,
 }
 
 
 # ---- running ----
+
 
 @dataclass
 class ToolRun:
@@ -162,8 +208,7 @@ class ToolRun:
     failed: dict[str, str] = field(default_factory=dict)  # page id -> error message
 
 
-def call_tool(extract: Extractor, raw: bytes, text: str, url: str,
-              timeout: float) -> tuple[Record, float, str]:
+def call_tool(extract: Extractor, raw: bytes, text: str, url: str, timeout: float) -> tuple[Record, float, str]:
     """Run one extraction; return (prediction, seconds, error name or "")."""
     start = time.perf_counter()
     try:
@@ -189,8 +234,9 @@ def warm_up(extractors: dict[str, Extractor], raw: bytes, text: str, url: str, t
         call_tool(extract, raw, text, url, timeout)
 
 
-def run_dataset(dataset: Path, extractors: dict[str, Extractor], limit: int | None,
-                timeout: float) -> tuple[list[Record], dict[str, ToolRun]]:
+def run_dataset(
+    dataset: Path, extractors: dict[str, Extractor], limit: int | None, timeout: float
+) -> tuple[list[Record], dict[str, ToolRun]]:
     """Run every tool on every page, interleaved per page in rotating order."""
     gold = load_gold(dataset)[:limit] if limit else load_gold(dataset)
     runs = {name: ToolRun() for name in extractors}
@@ -219,6 +265,7 @@ def record_result(run: ToolRun, page_id: str, pred: Record, seconds: float, erro
 
 # ---- scoring and reporting ----
 
+
 def summarise(dataset: str, gold: list[Record], runs: dict[str, ToolRun], score: ScoreFn) -> dict[str, Any]:
     """Write each tool's JSONL, score it, and gather metrics, timings and errors."""
     out: dict[str, Any] = {}
@@ -226,10 +273,14 @@ def summarise(dataset: str, gold: list[Record], runs: dict[str, ToolRun], score:
         write_jsonl(OUT_DIR / dataset / f"{name}.jsonl", run.predictions)
         metrics = score(gold, {p["id"]: p for p in run.predictions})
         ms = [s * 1000 for s in run.seconds if s is not None]
-        out[name] = {"metrics": {k: metrics.get(k) for k in METRICS}, "pages": len(run.seconds),
-                     "ms_per_page_mean": statistics.fmean(ms) if ms else None,
-                     "ms_per_page_median": statistics.median(ms) if ms else None,
-                     "errors": dict(run.errors), "failed_pages": run.failed}
+        out[name] = {
+            "metrics": {k: metrics.get(k) for k in METRICS},
+            "pages": len(run.seconds),
+            "ms_per_page_mean": statistics.fmean(ms) if ms else None,
+            "ms_per_page_median": statistics.median(ms) if ms else None,
+            "errors": dict(run.errors),
+            "failed_pages": run.failed,
+        }
     if "trafilatura" in runs:
         base = runs["trafilatura"].seconds
         for name, run in runs.items():
@@ -310,10 +361,17 @@ def tool_versions(tools: list[str]) -> dict[str, str]:
 
 # ---- entry point ----
 
+
 def parse_args(argv: list[str]) -> argparse.Namespace:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
-    p.add_argument("--tools", nargs="+", choices=ALL_TOOLS, default=list(ALL_TOOLS), metavar="TOOL",
-                   help=f"subset of: {' '.join(ALL_TOOLS)} (default: all)")
+    p.add_argument(
+        "--tools",
+        nargs="+",
+        choices=ALL_TOOLS,
+        default=list(ALL_TOOLS),
+        metavar="TOOL",
+        help=f"subset of: {' '.join(ALL_TOOLS)} (default: all)",
+    )
     p.add_argument("--datasets", type=Path, default=DEFAULT_DATASETS, help="folder of datasets")
     p.add_argument("--limit", type=int, default=None, help="only the first N pages of each dataset")
     p.add_argument("--json", type=Path, default=None, metavar="OUT", help="write results as JSON")
@@ -348,8 +406,13 @@ def main(argv: list[str]) -> int:
     print_errors(results)
     print(f"network connections attempted (all blocked): {guard.attempts}")
     if args.json:
-        payload = {"tools": versions, "limit": args.limit, "network_attempts": guard.attempts,
-                   "results": results, "body_losses_vs_trafilatura": losses}
+        payload = {
+            "tools": versions,
+            "limit": args.limit,
+            "network_attempts": guard.attempts,
+            "results": results,
+            "body_losses_vs_trafilatura": losses,
+        }
         args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(json.dumps(payload, indent=2, ensure_ascii=False))
     return 0

@@ -42,8 +42,9 @@ def start_farm(pages: list[bytes], hosts: int, urls: int) -> tuple[list[Loopback
     addresses = []
     for n in range(urls):
         server = servers[n % hosts]
-        server.route(f"/news/{n}", respond(200, pages[n % len(pages)], {"content-encoding": "gzip"},
-                                           content_type="text/html"))
+        server.route(
+            f"/news/{n}", respond(200, pages[n % len(pages)], {"content-encoding": "gzip"}, content_type="text/html")
+        )
         addresses.append(server.url(f"/news/{n}"))
     return servers, addresses
 
@@ -80,8 +81,21 @@ def run_ours(work: Path, urls: list[str], delay: float, dask: str | None = None)
     listing = work / f"urls{len(urls)}.txt"
     listing.write_text("\n".join(urls) + "\n")
     out = work / f"ours{len(urls)}{'-dask' if dask else ''}.jsonl"
-    cmd = [sys.executable, "-m", "newsextract", "batch", listing.name, "-o", out.name, "--delay", str(delay),
-           "--per-host", "1", "--no-robots", *(["--dask", dask] if dask else [])]
+    cmd = [
+        sys.executable,
+        "-m",
+        "newsextract",
+        "batch",
+        listing.name,
+        "-o",
+        out.name,
+        "--delay",
+        str(delay),
+        "--per-host",
+        "1",
+        "--no-robots",
+        *(["--dask", dask] if dask else []),
+    ]
     seconds, rss, pss, _ = measure(cmd, work, work / "ours.stdout")
     records = [json.loads(line) for line in out.read_text().splitlines()]
     return _row(len(urls), seconds, rss, pss, len(records), sum(r["ok"] for r in records))
@@ -92,16 +106,31 @@ def run_peer(work: Path, urls: list[str], delay: float) -> dict[str, float]:
     listing.write_text("\n".join(urls) + "\n")
     config = trafilatura_config(work, delay)
     stdout = work / "peer.jsonl"
-    cmd = [shutil.which("trafilatura") or "trafilatura", "-i", listing.name, "--parallel", "2", "--json",
-           "--config-file", str(config)]
+    cmd = [
+        shutil.which("trafilatura") or "trafilatura",
+        "-i",
+        listing.name,
+        "--parallel",
+        "2",
+        "--json",
+        "--config-file",
+        str(config),
+    ]
     seconds, rss, pss, _ = measure(cmd, work, stdout)
     lines = [line for line in stdout.read_text(errors="replace").splitlines() if line.startswith("{")]
     return _row(len(urls), seconds, rss, pss, len(lines), len(lines))
 
 
 def _row(urls: int, seconds: float, rss: int, pss: int, records: int, ok: int) -> dict[str, float]:
-    return {"urls": urls, "seconds": seconds, "pages_per_s": urls / seconds, "rss_mb": rss / 2**20,
-            "pss_mb": pss / 2**20, "records": records, "ok": ok}
+    return {
+        "urls": urls,
+        "seconds": seconds,
+        "pages_per_s": urls / seconds,
+        "rss_mb": rss / 2**20,
+        "pss_mb": pss / 2**20,
+        "records": records,
+        "ok": ok,
+    }
 
 
 def main() -> int:
@@ -136,16 +165,22 @@ def main() -> int:
     print("| tool | URLs | seconds | pages/s | peak RSS MB (sum) | peak PSS MB (sum) | records | ok |")
     print("|---|---|---|---|---|---|---|---|")
     for name, row in rows:
-        print(f"| {name} | {row['urls']:,.0f} | {row['seconds']:.1f} | {row['pages_per_s']:.1f} | "
-              f"{row['rss_mb']:.0f} | {row['pss_mb']:.0f} | {row['records']:,.0f} | {row['ok']:,.0f} |")
+        print(
+            f"| {name} | {row['urls']:,.0f} | {row['seconds']:.1f} | {row['pages_per_s']:.1f} | "
+            f"{row['rss_mb']:.0f} | {row['pss_mb']:.0f} | {row['records']:,.0f} | {row['ok']:,.0f} |"
+        )
     assert local is not None
     if peer is not None:
-        print(f"\nnewsextract batch / trafilatura, same {local['urls']:,.0f} URLs: pages/s x"
-              f"{local['pages_per_s'] / peer['pages_per_s']:.2f}, peak RSS x{local['rss_mb'] / peer['rss_mb']:.2f}")
+        print(
+            f"\nnewsextract batch / trafilatura, same {local['urls']:,.0f} URLs: pages/s x"
+            f"{local['pages_per_s'] / peer['pages_per_s']:.2f}, peak RSS x{local['rss_mb'] / peer['rss_mb']:.2f}"
+        )
     if dask is not None:
-        print(f"\n--dask {args.dask} / local, same {local['urls']:,.0f} URLs: pages/s x"
-              f"{dask['pages_per_s'] / local['pages_per_s']:.2f}, peak RSS x{dask['rss_mb'] / local['rss_mb']:.2f}, "
-              f"peak PSS x{dask['pss_mb'] / local['pss_mb']:.2f}")
+        print(
+            f"\n--dask {args.dask} / local, same {local['urls']:,.0f} URLs: pages/s x"
+            f"{dask['pages_per_s'] / local['pages_per_s']:.2f}, peak RSS x{dask['rss_mb'] / local['rss_mb']:.2f}, "
+            f"peak PSS x{dask['pss_mb'] / local['pss_mb']:.2f}"
+        )
     return 0
 
 

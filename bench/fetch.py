@@ -50,8 +50,9 @@ ROBOTS = "User-agent: *\nDisallow: /private/\n"
 
 
 def page_html(host: int, n: int) -> str:
-    paragraphs = "".join(f"<p>Paragraph {i} of story {n} on host {host}, about the size of a news brief.</p>"
-                         for i in range(40))
+    paragraphs = "".join(
+        f"<p>Paragraph {i} of story {n} on host {host}, about the size of a news brief.</p>" for i in range(40)
+    )
     head = f"<!doctype html><html><head><title>Story {n}</title></head>"
     return f"{head}<body><article>{paragraphs}</article></body></html>"
 
@@ -117,8 +118,9 @@ def main() -> None:
     parser.add_argument("--concurrency", type=int, default=32)
     parser.add_argument("--per-host", type=int, default=2)
     parser.add_argument("--delay", type=float, default=0.005, help="per-host gap between request starts")
-    parser.add_argument("--latency", type=float, default=0.0,
-                        help="server think time per page, standing in for a real site's latency")
+    parser.add_argument(
+        "--latency", type=float, default=0.0, help="server think time per page, standing in for a real site's latency"
+    )
     args = parser.parse_args()
 
     per_host = args.pages // args.hosts
@@ -131,8 +133,9 @@ def main() -> None:
     # Interleaved across hosts, as a batch of mixed URLs arrives.
     urls = [f"{base}/story/{n}" for n in range(per_host) for base in bases]
 
-    settings = FetchSettings(concurrency=args.concurrency, per_host_concurrency=args.per_host,
-                             per_host_delay=args.delay, respect_robots=True)
+    settings = FetchSettings(
+        concurrency=args.concurrency, per_host_concurrency=args.per_host, per_host_delay=args.delay, respect_robots=True
+    )
     try:
         run_sequential(urls[: args.hosts])  # warm up the servers and the imports, untimed
         results = {
@@ -144,11 +147,13 @@ def main() -> None:
         server.join(timeout=10)
 
     page_kb = len(page_html(1, 0).encode()) / 1024
-    print(f"{len(urls)} pages of {page_kb:.1f} KB over {args.hosts} hosts (127.0.0.1..{args.hosts}); "
-          f"Fetcher: concurrency {args.concurrency}, per host {args.per_host}, delay {args.delay}s "
-          f"(politeness ceiling {args.hosts / args.delay:.0f} req/s), robots.txt on; "
-          f"server latency {args.latency * 1000:.0f} ms; {psutil.cpu_count()} CPUs, "
-          "server in a child process\n")
+    print(
+        f"{len(urls)} pages of {page_kb:.1f} KB over {args.hosts} hosts (127.0.0.1..{args.hosts}); "
+        f"Fetcher: concurrency {args.concurrency}, per host {args.per_host}, delay {args.delay}s "
+        f"(politeness ceiling {args.hosts / args.delay:.0f} req/s), robots.txt on; "
+        f"server latency {args.latency * 1000:.0f} ms; {psutil.cpu_count()} CPUs, "
+        "server in a child process\n"
+    )
     print("| run | pages ok | seconds | requests/s | peak RSS growth (MB) |")
     print("|---|---:|---:|---:|---:|")
     for name, (seconds, fetched, rss) in results.items():

@@ -33,8 +33,9 @@ def body_f1(body_scores: BodyScores, gold: str, pred: str) -> float:
     return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
 
 
-def page_losses(gold: list[Record], ours: list[Record], theirs: list[Record],
-                body_scores: BodyScores) -> tuple[list[PageLoss], list[PageLoss]]:
+def page_losses(
+    gold: list[Record], ours: list[Record], theirs: list[Record], body_scores: BodyScores
+) -> tuple[list[PageLoss], list[PageLoss]]:
     """(pages newsextract loses, pages it wins), each by more than LOSS_MARGIN body F1."""
     by_id_ours = {p["id"]: p for p in ours}
     by_id_theirs = {p["id"]: p for p in theirs}
@@ -69,8 +70,10 @@ def report(dataset: Path, gold: list[Record], runs: dict[str, Any], body_scores:
     lost, won = page_losses(gold, runs["newsextract"].predictions, runs["trafilatura"].predictions, body_scores)
     lost = [explain_loss(dataset, loss) for loss in lost]
     share = len(lost) / len(gold) if gold else 0.0
-    print(f"{dataset.name}: newsextract body F1 > {LOSS_MARGIN} below trafilatura on {len(lost)}/{len(gold)} "
-          f"pages ({share:.1%}); above it on {len(won)}")
+    print(
+        f"{dataset.name}: newsextract body F1 > {LOSS_MARGIN} below trafilatura on {len(lost)}/{len(gold)} "
+        f"pages ({share:.1%}); above it on {len(won)}"
+    )
     for loss in lost:
         print(f"  - {loss.page_id} ours {loss.ours:.2f} vs {loss.theirs:.2f} {loss.url}\n      {loss.why}")
     return {"lost": [vars(x) for x in lost], "won": [vars(x) for x in won], "lost_share": share}

@@ -62,14 +62,15 @@ ARTICLE_PARAGRAPHS = (
 def article_html() -> str:
     """The small real article: a headline, a byline and five paragraphs of prose."""
     paragraphs = "\n".join(f"<p>{text}</p>" for text in ARTICLE_PARAGRAPHS)
-    return (f'<article><h1>{HEADLINE}</h1><p class="byline">By Jane Porter</p>\n'
-            f"{paragraphs}\n</article>\n")
+    return f'<article><h1>{HEADLINE}</h1><p class="byline">By Jane Porter</p>\n{paragraphs}\n</article>\n'
 
 
 def page(body: str) -> str:
     """A whole page around ``body``."""
-    return ('<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
-            f"<title>{HEADLINE} | The Coast Gazette</title></head>\n<body>\n{body}</body></html>\n")
+    return (
+        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+        f"<title>{HEADLINE} | The Coast Gazette</title></head>\n<body>\n{body}</body></html>\n"
+    )
 
 
 def article_came_out(body: str) -> bool:
@@ -78,10 +79,14 @@ def article_came_out(body: str) -> bool:
 
 # ---- the cases: each makes a page from a unit count; 100 × the 1× count fits under the input cap ----
 
+
 def figures(count: int) -> str:
-    return "".join(f'<figure><img src="/photos/2024/harbour-{i}.jpg" alt="Boats in the harbour, view {i}">'
-                   f"<figcaption>Fishing boats at dawn, picture {i} of the series. Photo: Ann Lens</figcaption>"
-                   "</figure>\n" for i in range(count))
+    return "".join(
+        f'<figure><img src="/photos/2024/harbour-{i}.jpg" alt="Boats in the harbour, view {i}">'
+        f"<figcaption>Fishing boats at dawn, picture {i} of the series. Photo: Ann Lens</figcaption>"
+        "</figure>\n"
+        for i in range(count)
+    )
 
 
 def gallery(count: int) -> str:
@@ -96,11 +101,13 @@ def gallery_aside(count: int) -> str:
 
 def liveblog(count: int) -> str:
     """A live blog inside the article: ``count`` entries, each a paragraph and a captioned photo."""
-    entries = "".join(f"<p>Update {i}: crews lifted another part of the old deck onto a barge, and boats "
-                      f"may pass again by noon.</p>\n"
-                      f'<figure><img src="/live/{i}.jpg" alt="Crane, update {i}">'
-                      f"<figcaption>A crane lifts deck part {i}. Photo: Ann Lens</figcaption></figure>\n"
-                      for i in range(count))
+    entries = "".join(
+        f"<p>Update {i}: crews lifted another part of the old deck onto a barge, and boats "
+        f"may pass again by noon.</p>\n"
+        f'<figure><img src="/live/{i}.jpg" alt="Crane, update {i}">'
+        f"<figcaption>A crane lifts deck part {i}. Photo: Ann Lens</figcaption></figure>\n"
+        for i in range(count)
+    )
     return page(article_html().replace("</article>", f'<div class="live">{entries}</div></article>'))
 
 
@@ -181,6 +188,7 @@ CASES_BY_NAME = {case.name: case for case in CASES}
 
 # ---- timing ----
 
+
 @dataclass
 class Run:
     case: str
@@ -216,8 +224,17 @@ def run_case(case: Case, sizes: tuple[int, ...], repeat: int, limit: float) -> l
         except PageTimeout:
             runs.append(Run(case.name, size, case.count_1x * size, size_bytes, None, None, []))
             break
-        runs.append(Run(case.name, size, case.count_1x * size, size_bytes, seconds,
-                        article_came_out(article.body), article.warnings))
+        runs.append(
+            Run(
+                case.name,
+                size,
+                case.count_1x * size,
+                size_bytes,
+                seconds,
+                article_came_out(article.body),
+                article.warnings,
+            )
+        )
     return runs
 
 
@@ -247,15 +264,24 @@ def misses(runs: list[Run], sizes: tuple[int, ...]) -> list[str]:
 
 # ---- output ----
 
+
 def table_rows(all_runs: list[list[Run]]) -> list[list[str]]:
     rows = []
     for runs in all_runs:
         for index, run in enumerate(runs):
             rise = growth(runs, index)
-            rows.append([run.case, f"{run.size}×", f"{run.count:,}", f"{run.bytes:,}",
-                         "timeout" if run.seconds is None else f"{run.seconds:.3f}",
-                         "" if rise is None else f"{rise:.1f}", {True: "yes", False: "NO", None: "-"}[run.article],
-                         ",".join(w for w in run.warnings if w != "no_headline")])
+            rows.append(
+                [
+                    run.case,
+                    f"{run.size}×",
+                    f"{run.count:,}",
+                    f"{run.bytes:,}",
+                    "timeout" if run.seconds is None else f"{run.seconds:.3f}",
+                    "" if rise is None else f"{rise:.1f}",
+                    {True: "yes", False: "NO", None: "-"}[run.article],
+                    ",".join(w for w in run.warnings if w != "no_headline"),
+                ]
+            )
     return rows
 
 
@@ -265,16 +291,23 @@ def render(rows: list[list[str]]) -> str:
     right = {2, 3, 4, 5}
     lines = []
     for row in (header, *rows):
-        cells = [cell.rjust(w) if i in right else cell.ljust(w) for i, (cell, w) in enumerate(zip(row, widths,
-                                                                                                   strict=True))]
+        cells = [
+            cell.rjust(w) if i in right else cell.ljust(w) for i, (cell, w) in enumerate(zip(row, widths, strict=True))
+        ]
         lines.append("  ".join(cells).rstrip())
     return "\n".join(lines)
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
-    p.add_argument("--cases", nargs="+", choices=list(CASES_BY_NAME), default=list(CASES_BY_NAME), metavar="CASE",
-                   help=f"subset of: {' '.join(CASES_BY_NAME)}")
+    p.add_argument(
+        "--cases",
+        nargs="+",
+        choices=list(CASES_BY_NAME),
+        default=list(CASES_BY_NAME),
+        metavar="CASE",
+        help=f"subset of: {' '.join(CASES_BY_NAME)}",
+    )
     p.add_argument("--sizes", nargs="+", type=int, choices=SIZES, default=list(SIZES), help="multiples of 1×")
     p.add_argument("--repeat", type=int, default=1, help="time the best of N runs (default 1)")
     p.add_argument("--max-seconds", type=float, default=60.0, help="per page, seconds (0 = no limit)")
@@ -291,11 +324,19 @@ def main(argv: list[str]) -> int:
     for name in args.cases:
         runs = run_case(CASES_BY_NAME[name], sizes, args.repeat, args.max_seconds)
         all_runs.append(runs)
-        print(f"{name}: " + ", ".join("timeout" if r.seconds is None else f"{r.seconds:.3f} s" for r in runs),
-              file=sys.stderr, flush=True)  # progress: the 100× sizes can take minutes
+        print(
+            f"{name}: " + ", ".join("timeout" if r.seconds is None else f"{r.seconds:.3f} s" for r in runs),
+            file=sys.stderr,
+            flush=True,
+        )  # progress: the 100× sizes can take minutes
     print(render(table_rows(all_runs)))
-    report: dict[str, Any] = {"sizes": list(sizes), "repeat": args.repeat, "max_seconds": args.max_seconds,
-                              "runs": [vars(run) for runs in all_runs for run in runs], "misses": {}}
+    report: dict[str, Any] = {
+        "sizes": list(sizes),
+        "repeat": args.repeat,
+        "max_seconds": args.max_seconds,
+        "runs": [vars(run) for runs in all_runs for run in runs],
+        "misses": {},
+    }
     for runs in all_runs:
         missed = misses(runs, sizes)
         if missed:

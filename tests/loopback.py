@@ -116,8 +116,7 @@ class _HTTPServer(ThreadingHTTPServer):
 class LoopbackServer:
     """A threaded HTTP server on a loopback address and a free port; see the module docstring."""
 
-    def __init__(self, routes: Mapping[str, Handler] | None = None, *, host: str = "127.0.0.1",
-                 port: int = 0) -> None:
+    def __init__(self, routes: Mapping[str, Handler] | None = None, *, host: str = "127.0.0.1", port: int = 0) -> None:
         self._routes: dict[str, Handler] = dict(routes or {})
         self._lock = threading.Lock()
         self._counts: Counter[str] = Counter()
@@ -133,8 +132,7 @@ class LoopbackServer:
 
     def start(self) -> LoopbackServer:
         """Start serving in a background thread."""
-        self._thread = threading.Thread(target=self._httpd.serve_forever, kwargs={"poll_interval": 0.05},
-                                        daemon=True)
+        self._thread = threading.Thread(target=self._httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
         self._thread.start()
         return self
 
@@ -149,8 +147,9 @@ class LoopbackServer:
     def __enter__(self) -> LoopbackServer:
         return self.start()
 
-    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
-                 tb: TracebackType | None) -> None:
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
         self.stop()
 
     # --- addresses and routes ---
@@ -199,8 +198,9 @@ class LoopbackServer:
 
     def dispatch(self, raw: BaseHTTPRequestHandler) -> None:
         parts = urlsplit(raw.path)
-        hit = Hit(raw.command, parts.path, parts.query, {k.lower(): v for k, v in raw.headers.items()},
-                  time.monotonic())
+        hit = Hit(
+            raw.command, parts.path, parts.query, {k.lower(): v for k, v in raw.headers.items()}, time.monotonic()
+        )
         with self._lock:
             self._counts[hit.path] += 1
             self._hits.append(hit)
@@ -233,8 +233,13 @@ else:
 # --- handlers -----------------------------------------------------------------------------------
 
 
-def respond(status: int = 200, body: bytes | str = b"", headers: Mapping[str, str] | None = None, *,
-            content_type: str | None = "text/html; charset=utf-8") -> Handler:
+def respond(
+    status: int = 200,
+    body: bytes | str = b"",
+    headers: Mapping[str, str] | None = None,
+    *,
+    content_type: str | None = "text/html; charset=utf-8",
+) -> Handler:
     """A fixed response. ``content_type=None`` sends no Content-Type at all."""
     data = body.encode() if isinstance(body, str) else body
     head = dict(headers or {})
@@ -283,8 +288,9 @@ def delayed(seconds: float, then: Handler) -> Handler:
     return handler
 
 
-def stall_mid_body(sent: bytes = b"<html><body><p>start of the page", total: int = 100_000,
-                   stall: float = 30.0) -> Handler:
+def stall_mid_body(
+    sent: bytes = b"<html><body><p>start of the page", total: int = 100_000, stall: float = 30.0
+) -> Handler:
     """Promise ``total`` bytes, send ``sent``, then go silent for ``stall`` seconds."""
 
     def handler(exchange: Exchange) -> None:
@@ -296,8 +302,9 @@ def stall_mid_body(sent: bytes = b"<html><body><p>start of the page", total: int
     return handler
 
 
-def endless(total: int, *, chunk: int = 64 * 1024, declare_length: bool = False,
-            content_type: str = "text/html; charset=utf-8") -> Handler:
+def endless(
+    total: int, *, chunk: int = 64 * 1024, declare_length: bool = False, content_type: str = "text/html; charset=utf-8"
+) -> Handler:
     """Stream ``total`` bytes generated on the fly (the server holds one chunk, never the body)."""
     block = (b"<p>" + b"x" * (chunk - 8) + b"</p>\n")[:chunk]
 

@@ -26,12 +26,18 @@ def _extract(name: str) -> tuple[list[str], str | None]:
 @pytest.mark.parametrize(
     ("name", "authors", "printed"),
     [
-        ("byline_roles_credentials", ["Sarah Lee", "Mark O'Brien"],
-         "By Sarah Lee PhD, Senior Product Director | Mark O'Brien"),
+        (
+            "byline_roles_credentials",
+            ["Sarah Lee", "Mark O'Brien"],
+            "By Sarah Lee PhD, Senior Product Director | Mark O'Brien",
+        ),
         ("byline_share_bar", ["Jane Doe"], "By Jane Doe"),
         ("byline_two_authors", ["Travis Ng", "Adele Brandt"], "By Travis Ng and Adele Brandt"),
-        ("byline_all_caps", ["Bill McCarthy", "Nick van der Meer", "Sean O'Neil"],
-         "By BILL MCCARTHY, NICK VAN DER MEER and SEAN O'NEIL"),
+        (
+            "byline_all_caps",
+            ["Bill McCarthy", "Nick van der Meer", "Sean O'Neil"],
+            "By BILL MCCARTHY, NICK VAN DER MEER and SEAN O'NEIL",
+        ),
         ("byline_site_name", ["Dana Whitfield"], "Written by Dana Whitfield"),
     ],
 )

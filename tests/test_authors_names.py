@@ -22,8 +22,10 @@ from newsextract.extract.byline import merge_names, split_names
         ("This post was written by Danielle Padula", ["Danielle Padula"]),
         # "X Staff" is an outlet's byline; "<name> <Outlet> Staff" is a person of that outlet.
         ("Slate Staff", []),
-        ("By Travis Andersen and Adam Sennott Globe Staff and Globe Correspondent",
-         ["Travis Andersen", "Adam Sennott"]),
+        (
+            "By Travis Andersen and Adam Sennott Globe Staff and Globe Correspondent",
+            ["Travis Andersen", "Adam Sennott"],
+        ),
         # Names in capitals come back in Title Case.
         ("MTHOBISI SITHOLE", ["Mthobisi Sithole"]),
         ("Bill MCCARTHY and Marisha GOLDHAMER", ["Bill McCarthy", "Marisha Goldhamer"]),
@@ -39,7 +41,9 @@ def test_split_names(byline: str, names: list[str]) -> None:
 
 def test_merge_names_splits_a_metadata_name_joined_by_a_conjunction() -> None:
     assert merge_names(["Trine Juncher Jørgensen og Tôrtia Reimer-Johansen"]) == [
-        "Trine Juncher Jørgensen", "Tôrtia Reimer-Johansen"]
+        "Trine Juncher Jørgensen",
+        "Tôrtia Reimer-Johansen",
+    ]
 
 
 def test_merge_names_drops_an_outlet_that_signs_with_its_address() -> None:

@@ -16,8 +16,9 @@ def test_the_host_name_alone_marks_the_site() -> None:
 
 
 def test_a_printed_byline_replaces_metadata_that_only_names_the_site() -> None:
-    names, from_meta = choose_authors(["Der Postillon"], ["Von Stefan Sichermann"], ["Blogger"],
-                                      "https://www.der-postillon.com/2018/04/x.html")
+    names, from_meta = choose_authors(
+        ["Der Postillon"], ["Von Stefan Sichermann"], ["Blogger"], "https://www.der-postillon.com/2018/04/x.html"
+    )
     assert (names, from_meta) == (["Stefan Sichermann"], False)
 
 

@@ -77,9 +77,7 @@ def _deep_nesting_unclosed() -> bytes:
 def _invalid_utf8() -> bytes:
     good = _article_html().encode("utf-8")
     cut = good.index(b"<p>The regional")
-    return (
-        good[:cut] + b"<p>Bad bytes: \xc3\x28 \xa0\xa1 \xe2\x82 \xf0\x28\x8c\x28 \xff end.</p>" + good[cut:]
-    )
+    return good[:cut] + b"<p>Bad bytes: \xc3\x28 \xa0\xa1 \xe2\x82 \xf0\x28\x8c\x28 \xff end.</p>" + good[cut:]
 
 
 def _unclosed_script() -> bytes:
@@ -158,11 +156,7 @@ def test_damaged_article_still_extracted(case: str) -> None:
     article, error, _ = _run(CASES[case]())
     assert error is None, f"{case}: raised {type(error).__name__}: {error}"
     assert article is not None
-    assert article.headline == "Late-night buses to run on six more routes", (
-        f"{case}: headline {article.headline!r}"
-    )
-    assert "late-night bus service on six routes" in article.body, (
-        f"{case}: body lost: {article.body[:200]!r}"
-    )
+    assert article.headline == "Late-night buses to run on six more routes", f"{case}: headline {article.headline!r}"
+    assert "late-night bus service on six routes" in article.body, f"{case}: body lost: {article.body[:200]!r}"
     assert "not text" not in article.body, f"{case}: script content leaked into body"
     assert "Sponsored" not in article.body, f"{case}: junk markup leaked into body"

@@ -30,8 +30,14 @@ INVALID = InvalidURLError("x").kind
 
 
 def fast_settings(**fetch: object) -> BatchSettings:
-    base: dict[str, object] = {"per_host_delay": 0.0, "per_host_concurrency": 4, "max_retries": 0,
-                               "respect_robots": False, "read_timeout": 1.0, "total_timeout": 2.0}
+    base: dict[str, object] = {
+        "per_host_delay": 0.0,
+        "per_host_concurrency": 4,
+        "max_retries": 0,
+        "respect_robots": False,
+        "read_timeout": 1.0,
+        "total_timeout": 2.0,
+    }
     base.update(fetch)
     return BatchSettings(fetch=FetchSettings(**base), workers=2, commit_interval=0.2)  # type: ignore[arg-type]
 
@@ -50,19 +56,32 @@ def crash_extract(html: str | bytes, **kwargs: object) -> Article:
 # --- inputs --------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("raw", "expected"), [
-    ("HTTP://Example.COM:80/a?b=1#frag", "http://example.com/a?b=1"),
-    ("https://example.com:443", "https://example.com/"),
-    ("https://example.com:8443/x", "https://example.com:8443/x"),
-    ("  https://Ex.com/Path  ", "https://ex.com/Path"),
-    ("http://[::1]:80/a", "http://[::1]/a"),
-])
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("HTTP://Example.COM:80/a?b=1#frag", "http://example.com/a?b=1"),
+        ("https://example.com:443", "https://example.com/"),
+        ("https://example.com:8443/x", "https://example.com:8443/x"),
+        ("  https://Ex.com/Path  ", "https://ex.com/Path"),
+        ("http://[::1]:80/a", "http://[::1]/a"),
+    ],
+)
 def test_normalise_url(raw: str, expected: str) -> None:
     assert normalise_url(raw) == expected
 
 
-@pytest.mark.parametrize("raw", ["ftp://x.com/a", "example.com/a", "http://", "http://x.com:99999/",
-                                 "http://a b.com/", "javascript:alert(1)", "\x00\x01"])
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "ftp://x.com/a",
+        "example.com/a",
+        "http://",
+        "http://x.com:99999/",
+        "http://a b.com/",
+        "javascript:alert(1)",
+        "\x00\x01",
+    ],
+)
 def test_malformed_urls_are_rejected(raw: str) -> None:
     with pytest.raises(InvalidURLError):
         normalise_url(raw)
@@ -245,16 +264,20 @@ def write_warc(path: Path) -> None:
 
     with open(path, "wb") as stream:
         writer = WARCWriter(stream, gzip=True)
-        responses = [("http://news.test/1", "200 OK", "text/html; charset=utf-8", page(1).encode()),
-                     ("http://news.test/2", "404 Not Found", "text/html", b"<p>no</p>"),
-                     ("http://news.test/3", "200 OK", "image/png", b"\x89PNG...."),
-                     ("http://NEWS.test:80/1#dup", "200 OK", "text/html", page(1).encode())]
+        responses = [
+            ("http://news.test/1", "200 OK", "text/html; charset=utf-8", page(1).encode()),
+            ("http://news.test/2", "404 Not Found", "text/html", b"<p>no</p>"),
+            ("http://news.test/3", "200 OK", "image/png", b"\x89PNG...."),
+            ("http://NEWS.test:80/1#dup", "200 OK", "text/html", page(1).encode()),
+        ]
         for uri, status, ctype, body in responses:
             headers = StatusAndHeaders(status, [("Content-Type", ctype)], protocol="HTTP/1.1")
-            writer.write_record(writer.create_warc_record(uri, "response", payload=io.BytesIO(body),
-                                                          http_headers=headers))
-        writer.write_record(writer.create_warc_record("http://news.test/1", "request",
-                                                      payload=io.BytesIO(b"GET /1 HTTP/1.1\r\n\r\n")))
+            writer.write_record(
+                writer.create_warc_record(uri, "response", payload=io.BytesIO(body), http_headers=headers)
+            )
+        writer.write_record(
+            writer.create_warc_record("http://news.test/1", "request", payload=io.BytesIO(b"GET /1 HTTP/1.1\r\n\r\n"))
+        )
 
 
 def test_warc_records_go_through_the_same_pipeline(tmp_path: Path) -> None:

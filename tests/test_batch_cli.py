@@ -31,8 +31,9 @@ def batch_command(*args: str) -> list[str]:
 
 def start(cwd: Path, *args: str) -> subprocess.Popen[str]:
     # A session of its own, so the test can signal or kill the run and its workers as a group.
-    return subprocess.Popen(batch_command(*args), cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            text=True, start_new_session=True)
+    return subprocess.Popen(
+        batch_command(*args), cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True
+    )
 
 
 def kill_group(proc: subprocess.Popen[str]) -> None:
@@ -82,16 +83,16 @@ def hit_counts(servers: list[LoopbackServer], urls: list[str]) -> dict[str, int]
     return counts
 
 
-def test_kill_9_at_several_points_then_rerun_gives_every_url_once(slow_hosts: list[LoopbackServer],
-                                                                  tmp_path: Path) -> None:
+def test_kill_9_at_several_points_then_rerun_gives_every_url_once(
+    slow_hosts: list[LoopbackServer], tmp_path: Path
+) -> None:
     urls = []
     for n in range(600):
         server = slow_hosts[n % 2]
         server.route(f"/a/{n}", delayed(0.04, html(page(n))))
         urls.append(server.url(f"/a/{n}"))
     (tmp_path / "urls.txt").write_text("\n".join(urls) + "\n")
-    args = ("urls.txt", "-o", "out.jsonl", "--delay", "0", "--per-host", "4", "--concurrency", "8",
-            "--no-robots")
+    args = ("urls.txt", "-o", "out.jsonl", "--delay", "0", "--per-host", "4", "--concurrency", "8", "--no-robots")
     out, state = tmp_path / "out.jsonl", tmp_path / "out.jsonl.state.sqlite"
     snapshots: list[tuple[set[str], dict[str, int]]] = []
     # Kill points: during start-up (state being created), then after progress: the first
@@ -117,8 +118,7 @@ def test_kill_9_at_several_points_then_rerun_gives_every_url_once(slow_hosts: li
     assert any(0 < len(done) < len(urls) for done, _ in snapshots)  # at least one kill landed mid-run
 
 
-def test_ctrl_c_stops_cleanly_and_the_rerun_completes(slow_hosts: list[LoopbackServer],
-                                                      tmp_path: Path) -> None:
+def test_ctrl_c_stops_cleanly_and_the_rerun_completes(slow_hosts: list[LoopbackServer], tmp_path: Path) -> None:
     urls = []
     for n in range(300):
         server = slow_hosts[n % 2]
@@ -170,8 +170,9 @@ def test_100k_urls_memory_stays_flat(tmp_path: Path) -> None:
                 for n in range(count):
                     stream.write(f"{servers[n % 3].base_url}/story/{n}\n")
             out = tmp_path / f"out{count}.jsonl"
-            peaks[count], err = peak_rss(batch_command(name, "-o", out.name, "--delay", "0",
-                                                       "--concurrency", "64", "--per-host", "16"), tmp_path)
+            peaks[count], err = peak_rss(
+                batch_command(name, "-o", out.name, "--delay", "0", "--concurrency", "64", "--per-host", "16"), tmp_path
+            )
             lines = out.read_text().splitlines()
             assert len(lines) == count, err
             assert json.loads(lines[0])["ok"] is False
@@ -186,8 +187,7 @@ def test_usage_errors_are_one_line_and_exit_2(tmp_path: Path) -> None:
     (tmp_path / "out.jsonl").write_text("someone else's file\n")
     (tmp_path / "urls.txt").write_text("http://127.0.0.1:9/a\n")
     for args in ((), ("missing.txt",), ("urls.txt", "-o", "out.jsonl"), ("--input-dir", "nowhere")):
-        result = subprocess.run(batch_command(*args), cwd=tmp_path, capture_output=True, text=True,
-                                timeout=60)
+        result = subprocess.run(batch_command(*args), cwd=tmp_path, capture_output=True, text=True, timeout=60)
         assert result.returncode == 2, (args, result.stderr)
         assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.stderr
     assert (tmp_path / "out.jsonl").read_text() == "someone else's file\n"
@@ -196,12 +196,21 @@ def test_usage_errors_are_one_line_and_exit_2(tmp_path: Path) -> None:
 def test_stdin_and_stdout_and_malformed_lines(tmp_path: Path) -> None:
     with LoopbackServer({"/a": html(page(1))}) as server:
         text = f"# list\n{server.url('/a')}\n\nnot a url\n{server.url('/a')}#again\nftp://x/y\n"
-        result = subprocess.run(batch_command("-", "--no-robots", "--delay", "0"), cwd=tmp_path, input=text,
-                                capture_output=True, text=True, timeout=60)
+        result = subprocess.run(
+            batch_command("-", "--no-robots", "--delay", "0"),
+            cwd=tmp_path,
+            input=text,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
     got = [json.loads(line) for line in result.stdout.splitlines()]
     assert result.returncode == 1, result.stderr
     assert sorted((r["url"], r["ok"]) for r in got) == [
-        ("ftp://x/y", False), (server.url("/a"), True), ("not a url", False)]
+        ("ftp://x/y", False),
+        (server.url("/a"), True),
+        ("not a url", False),
+    ]
     assert "1 ok" in result.stderr and "2 failed" in result.stderr
 
 

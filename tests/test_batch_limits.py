@@ -68,11 +68,12 @@ def test_a_hanging_page_is_cut_at_its_limit_and_the_rest_is_unaffected(tmp_path:
     markers = saved_pages(tmp_path / "pages", 9, hang_at=(2,))
     arrived: dict[str, float] = {}
     results: list[Result] = []
-    for result in run_batch(dir_items(tmp_path / "pages"), settings=fast(workers=2, page_timeout=LIMIT),
-                            extract=hang_extract):
+    for result in run_batch(
+        dir_items(tmp_path / "pages"), settings=fast(workers=2, page_timeout=LIMIT), extract=hang_extract
+    ):
         arrived[result.url] = time.time()
         results.append(result)
-    (url, marker), = markers.items()
+    ((url, marker),) = markers.items()
     by_url = {result.url: result for result in results}
     assert len(results) == len(by_url) == 9  # every page once: the batch completed
     error = by_url[url].error
@@ -86,8 +87,9 @@ def test_killed_workers_are_replaced_and_every_other_page_has_one_ok_record(tmp_
     markers = saved_pages(tmp_path / "pages", 8, hang_at=(2, 5))
     out = tmp_path / "out.jsonl"
     started = time.monotonic()
-    summary = run_to_file(dir_items(tmp_path / "pages"), output=out,
-                          settings=fast(workers=1, page_timeout=LIMIT), extract=hang_extract)
+    summary = run_to_file(
+        dir_items(tmp_path / "pages"), output=out, settings=fast(workers=1, page_timeout=LIMIT), extract=hang_extract
+    )
     assert time.monotonic() - started < HANG_SECONDS
     records = [json.loads(line) for line in out.read_text().splitlines()]
     assert len(records) == len({r["url"] for r in records}) == 8 and summary.exit_code == 1
@@ -134,8 +136,13 @@ def test_kill_9_of_the_batch_leaves_no_worker_behind(tmp_path: Path) -> None:
     markers = saved_pages(tmp_path / "pages", 5, hang_at=(1,))
     (marker,) = markers.values()
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(Path(__file__).parent), *sys.path])}
-    proc = subprocess.Popen([sys.executable, "-c", _RUN_IN_CHILD, str(tmp_path / "pages"), str(tmp_path / "out.jsonl")],
-                            env=env, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", _RUN_IN_CHILD, str(tmp_path / "pages"), str(tmp_path / "out.jsonl")],
+        env=env,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
     descendants: list[psutil.Process] = []
     try:
         assert wait_for(marker.exists, 60), "the hanging page never started"
@@ -143,8 +150,9 @@ def test_kill_9_of_the_batch_leaves_no_worker_behind(tmp_path: Path) -> None:
         assert len(descendants) >= 2  # the extraction workers (and multiprocessing's helpers)
         os.kill(proc.pid, signal.SIGKILL)  # the batch process only, as a crash or the OOM killer would
         proc.wait(timeout=10)
-        assert wait_for(lambda: not any(alive(p) for p in descendants), 5), \
-            [(p.pid, p.name()) for p in descendants if alive(p)]
+        assert wait_for(lambda: not any(alive(p) for p in descendants), 5), [
+            (p.pid, p.name()) for p in descendants if alive(p)
+        ]
     finally:
         for process in descendants:  # a failed test must not leave its orphans to the next one
             with contextlib.suppress(psutil.Error):

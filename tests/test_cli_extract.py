@@ -12,8 +12,9 @@ IRAQ = FIXTURES / "wordpress_iraq_nato.html"
 
 
 def run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run([sys.executable, "-m", "newsextract", *args], input=stdin, capture_output=True,
-                          timeout=60, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "newsextract", *args], input=stdin, capture_output=True, timeout=60, check=False
+    )
 
 
 def test_one_file_prints_one_json_object() -> None:

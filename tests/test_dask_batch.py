@@ -35,8 +35,14 @@ pytestmark = pytest.mark.timeout(90)
 
 
 def fast_settings(**fetch: object) -> BatchSettings:
-    base: dict[str, object] = {"per_host_delay": 0.0, "per_host_concurrency": 2, "max_retries": 0,
-                               "respect_robots": False, "read_timeout": 2.0, "total_timeout": 4.0}
+    base: dict[str, object] = {
+        "per_host_delay": 0.0,
+        "per_host_concurrency": 2,
+        "max_retries": 0,
+        "respect_robots": False,
+        "read_timeout": 2.0,
+        "total_timeout": 4.0,
+    }
     base.update(fetch)
     return BatchSettings(fetch=FetchSettings(**base), commit_interval=0.2)  # type: ignore[arg-type]
 
@@ -82,12 +88,15 @@ def test_partitions_go_by_host_and_do_not_depend_on_the_process() -> None:
     here = [partition_of(item, 7) for item in items]
     for n, item in enumerate(items[:50]):
         assert here[n] == partition_of(InputItem(f"http://{urlsplit(item.key).hostname}/other"), 7)
-    code = ("import json,sys; from newsextract.dask_batch import partition_of; from newsextract.inputs import "
-            "InputItem; print(json.dumps([partition_of(InputItem(*i), 7) for i in json.load(sys.stdin)]))")
+    code = (
+        "import json,sys; from newsextract.dask_batch import partition_of; from newsextract.inputs import "
+        "InputItem; print(json.dumps([partition_of(InputItem(*i), 7) for i in json.load(sys.stdin)]))"
+    )
     env = {**os.environ, "PYTHONHASHSEED": "12345"}
     data = json.dumps([[i.key, i.locator, i.error] for i in items])
-    there = subprocess.run([sys.executable, "-c", code], input=data, capture_output=True, text=True, env=env,
-                           check=True, timeout=60)
+    there = subprocess.run(
+        [sys.executable, "-c", code], input=data, capture_output=True, text=True, env=env, check=True, timeout=60
+    )
     assert json.loads(there.stdout) == here  # a rerun in a new process finds the same partitions
 
 
@@ -98,8 +107,9 @@ def test_cli_dask_local_2_gives_the_records_of_a_local_batch(hosts: list[Loopbac
     urls = serve(hosts, 120)
     (tmp_path / "urls.txt").write_text("\n".join([*urls, "not a url", urls[3] + "#dup"]) + "\n")
     common = ["-m", "newsextract", "batch", "urls.txt", "--delay", "0", "--no-robots"]
-    local = subprocess.run([sys.executable, *common, "-o", "local.jsonl"], cwd=tmp_path, capture_output=True,
-                           text=True, timeout=60)
+    local = subprocess.run(
+        [sys.executable, *common, "-o", "local.jsonl"], cwd=tmp_path, capture_output=True, text=True, timeout=60
+    )
     assert local.returncode == 1, local.stderr  # the 404s, PDFs and the bad line are failure records
     before = hits(hosts, urls)
     dask = [sys.executable, *common, "-o", "dask.jsonl", "--dask", "local:2"]
@@ -116,20 +126,23 @@ def test_cli_dask_local_2_gives_the_records_of_a_local_batch(hosts: list[Loopbac
 def test_cli_dask_needs_an_output(tmp_path: Path) -> None:
     (tmp_path / "urls.txt").write_text("http://127.0.0.1:9/a\n")
     for extra in ([], ["-o", "o.jsonl", "--state", "s.sqlite"]):
-        result = subprocess.run([sys.executable, "-m", "newsextract", "batch", "urls.txt", "--dask", "local:1",
-                                 *extra], cwd=tmp_path, capture_output=True, text=True, timeout=60)
+        result = subprocess.run(
+            [sys.executable, "-m", "newsextract", "batch", "urls.txt", "--dask", "local:1", *extra],
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
         assert result.returncode == 2 and len(result.stderr.strip().splitlines()) == 1, result.stderr
 
 
 # --- the library, on one shared cluster ------------------------------------------------------------
 
 
-def test_directory_of_parts_resume_and_new_input(client: Any, hosts: list[LoopbackServer],
-                                                tmp_path: Path) -> None:
+def test_directory_of_parts_resume_and_new_input(client: Any, hosts: list[LoopbackServer], tmp_path: Path) -> None:
     urls = serve(hosts, 80)
     out = tmp_path / "parts"
-    summary = run_batch_dask(urls[:60], output=f"{out}/", cluster=client, settings=fast_settings(),
-                             partitions=3)
+    summary = run_batch_dask(urls[:60], output=f"{out}/", cluster=client, settings=fast_settings(), partitions=3)
     manifest = json.loads((out / "manifest.json").read_text())
     assert manifest["complete"] and summary.processed == 60
     records = [json.loads(line) for part in manifest["parts"] for line in (out / part["file"]).open()]
@@ -164,18 +177,23 @@ def write_warc(path: Path, responses: list[tuple[str, str, str, bytes]]) -> None
         writer = WARCWriter(stream, gzip=True)
         for uri, status, ctype, body in responses:
             headers = StatusAndHeaders(status, [("Content-Type", ctype)], protocol="HTTP/1.1")
-            writer.write_record(writer.create_warc_record(uri, "response", payload=io.BytesIO(body),
-                                                          http_headers=headers))
+            writer.write_record(
+                writer.create_warc_record(uri, "response", payload=io.BytesIO(body), http_headers=headers)
+            )
 
 
 def test_warc_files_split_over_workers_give_the_local_records(client: Any, tmp_path: Path) -> None:
     files = []
     for f in range(3):
-        responses = [(f"http://news{f}.test/{n}", "200 OK", "text/html; charset=utf-8", page(10 * f + n).encode())
-                     for n in range(6)]
-        responses += [(f"http://news{f}.test/gone", "404 Not Found", "text/html", b"<p>no</p>"),
-                      (f"http://NEWS{f}.test:80/0#again", "200 OK", "text/html", b"<p>dup in file</p>"),
-                      ("http://shared.test/story", "200 OK", "text/html", page(100 + f).encode())]
+        responses = [
+            (f"http://news{f}.test/{n}", "200 OK", "text/html; charset=utf-8", page(10 * f + n).encode())
+            for n in range(6)
+        ]
+        responses += [
+            (f"http://news{f}.test/gone", "404 Not Found", "text/html", b"<p>no</p>"),
+            (f"http://NEWS{f}.test:80/0#again", "200 OK", "text/html", b"<p>dup in file</p>"),
+            ("http://shared.test/story", "200 OK", "text/html", page(100 + f).encode()),
+        ]
         files.append(tmp_path / f"cc-{f}.warc.gz")
         write_warc(files[-1], responses)
     local = tmp_path / "local.jsonl"
@@ -227,16 +245,17 @@ def kill_a_busy_worker(client: Any, work: Path, killed: list[set[str]]) -> None:
         killed.append(committed)
 
 
-def test_a_worker_killed_mid_run_loses_and_doubles_nothing(client: Any, hosts: list[LoopbackServer],
-                                                          tmp_path: Path) -> None:
+def test_a_worker_killed_mid_run_loses_and_doubles_nothing(
+    client: Any, hosts: list[LoopbackServer], tmp_path: Path
+) -> None:
     urls = serve(hosts, 240, delay=0.03)
     out = tmp_path / "out.jsonl"
     killed: list[set[str]] = []
-    killer = threading.Thread(target=kill_a_busy_worker, args=(client, tmp_path / "out.jsonl.parts" / "work",
-                                                               killed))
+    killer = threading.Thread(target=kill_a_busy_worker, args=(client, tmp_path / "out.jsonl.parts" / "work", killed))
     killer.start()
-    summary = run_batch_dask(urls, output=out, cluster=client, settings=fast_settings(per_host_concurrency=1),
-                             partitions=2)
+    summary = run_batch_dask(
+        urls, output=out, cluster=client, settings=fast_settings(per_host_concurrency=1), partitions=2
+    )
     killer.join()
     assert killed, "no worker was busy to kill"
     assert Counter(by_url(out).keys()) == Counter(urls)  # every URL exactly once

@@ -15,8 +15,13 @@ import pytest
 from newsextract import extract_article
 
 FIXTURES = Path(__file__).parent / "fixtures"
-DATE_FIXTURES = ["date_caption_file_photo", "date_related_story_time", "date_updated_before_published",
-                 "date_comment_times", "date_photo_time_no_url"]
+DATE_FIXTURES = [
+    "date_caption_file_photo",
+    "date_related_story_time",
+    "date_updated_before_published",
+    "date_comment_times",
+    "date_photo_time_no_url",
+]
 
 
 @pytest.mark.parametrize("name", DATE_FIXTURES)
@@ -30,18 +35,23 @@ def test_published_is_the_storys_date(name: str) -> None:
 
 
 def _page(head: str, body: str) -> str:
-    return f"<html><head>{head}</head><body><article><h1>Ferry timetable changes for the summer</h1>{body}" \
-           "</article></body></html>"
+    return (
+        f"<html><head>{head}</head><body><article><h1>Ferry timetable changes for the summer</h1>{body}"
+        "</article></body></html>"
+    )
 
 
-_PARAGRAPHS = "".join(f"<p>Paragraph {i} about the new ferry timetable, long enough to read as article text.</p>"
-                      for i in range(6))
+_PARAGRAPHS = "".join(
+    f"<p>Paragraph {i} about the new ferry timetable, long enough to read as article text.</p>" for i in range(6)
+)
 
 
 def test_a_date_far_from_the_urls_day_loses_to_it() -> None:
     # A JSON-LD "datePublished" re-stamped years after the URL's day (a republish or a template bug).
-    head = '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Ferry timetable changes ' \
-           'for the summer", "datePublished": "2024-01-09T10:00:00Z"}</script>'
+    head = (
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Ferry timetable changes '
+        'for the summer", "datePublished": "2024-01-09T10:00:00Z"}</script>'
+    )
     article = extract_article(_page(head, _PARAGRAPHS), url="https://harbornews.example/2019/11/19/ferry-timetable/")
     assert article.published == datetime(2019, 11, 19)
     assert article.provenance["published"] == "url"

@@ -33,7 +33,9 @@ def test_split_names(byline: str, names: list[str]) -> None:
 
 def test_merge_names_strips_desk_codes_and_keeps_each_person_once() -> None:
     assert merge_names(["Elena Oberholzer (obe)", "ELENA OBERHOLZER"], ["By Oliver Maksan"]) == [
-        "Elena Oberholzer", "Oliver Maksan"]
+        "Elena Oberholzer",
+        "Oliver Maksan",
+    ]
 
 
 @pytest.mark.parametrize(
@@ -56,8 +58,12 @@ def test_dateline(first_paragraph: str, dateline: str | None) -> None:
     ("title", "h1s", "site", "headline"),
     [
         ("Trains to run all night | The Daily Site", [], "The Daily Site", "Trains to run all night"),
-        ("Opinion | Why the fare cap works - The Daily Site", ["Why the fare cap works"], None,
-         "Why the fare cap works"),
+        (
+            "Opinion | Why the fare cap works - The Daily Site",
+            ["Why the fare cap works"],
+            None,
+            "Why the fare cap works",
+        ),
         ("Politics | Governor vetoes the transit levy bill", [], None, "Governor vetoes the transit levy bill"),
         ("Trump - Biden debate: what we learned", [], None, "Trump - Biden debate: what we learned"),
     ],
@@ -69,8 +75,11 @@ def test_clean_headline(title: str, h1s: list[str], site: str | None, headline: 
 @pytest.mark.parametrize(
     ("caption", "text", "credit"),
     [
-        ("Iraq’s Prime Minister Mustafa Al Kadhimi (PM’s media office)", "Iraq’s Prime Minister Mustafa Al Kadhimi",
-         "PM’s media office"),
+        (
+            "Iraq’s Prime Minister Mustafa Al Kadhimi (PM’s media office)",
+            "Iraq’s Prime Minister Mustafa Al Kadhimi",
+            "PM’s media office",
+        ),
         ("Volunteers fill sandbags. Photo: Jane Smith/AP", "Volunteers fill sandbags.", "Jane Smith/AP"),
         ("Rest helps. Unsplash/Kelly Sikkema", "Rest helps.", "Unsplash/Kelly Sikkema"),
         ("The map shows the cloud. © Berliner Morgenpost", "The map shows the cloud.", "Berliner Morgenpost"),
@@ -83,8 +92,10 @@ def test_split_credit(caption: str, text: str, credit: str | None) -> None:
 
 
 def test_near_duplicate_captions_match_across_date_formats_and_quotes() -> None:
-    assert similar("NATO Secretary General visited Iraq on 16 September 2016 (NATO)",
-                   "NATO Secretary General visited Iraq on September 16, 2016 (NATO)")
+    assert similar(
+        "NATO Secretary General visited Iraq on 16 September 2016 (NATO)",
+        "NATO Secretary General visited Iraq on September 16, 2016 (NATO)",
+    )
     assert similar("Iraq's newly-appointed Prime Minister", "Iraq’s newly-appointed Prime Minister")
     assert not similar("The mayor said the plan would work", "The mayor said the plan would fail badly")
 
@@ -100,7 +111,10 @@ def test_clean_paragraphs_drops_captions_byline_repeats_and_keeps_the_longer_twi
         "The storm moved north overnight, forecasters said.",
         "Widgetized Section",
     ]
-    kept = body.clean_paragraphs(paragraphs, ["A volunteer fills sandbags at the fire station"], "By Jane Doe",
-                                 "Headline of the story")
-    assert kept == ["ATLANTA -- Officials warned on Tuesday that the storm would hit the coast.",
-                    "The storm moved north overnight, forecasters said."]
+    kept = body.clean_paragraphs(
+        paragraphs, ["A volunteer fills sandbags at the fire station"], "By Jane Doe", "Headline of the story"
+    )
+    assert kept == [
+        "ATLANTA -- Officials warned on Tuesday that the storm would hit the coast.",
+        "The storm moved north overnight, forecasters said.",
+    ]

@@ -388,8 +388,10 @@ def test_per_host_delay_spaces_request_starts(server: LoopbackServer) -> None:
 
 
 def test_global_concurrency_spans_hosts() -> None:
-    with LoopbackServer({"/slow": delayed(0.15, html(PAGE))}) as one, \
-         LoopbackServer({"/slow": delayed(0.15, html(PAGE))}) as two:
+    with (
+        LoopbackServer({"/slow": delayed(0.15, html(PAGE))}) as one,
+        LoopbackServer({"/slow": delayed(0.15, html(PAGE))}) as two,
+    ):
 
         async def scenario() -> None:
             settings = FAST.model_copy(update={"concurrency": 1, "respect_robots": False})

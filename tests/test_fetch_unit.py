@@ -42,8 +42,9 @@ fetch_module = importlib.import_module("newsextract.fetch")
 BASE = "https://news.example"
 PAGE = b"<html><body><p>Hello.</p></body></html>"
 HTML = {"content-type": "text/html; charset=utf-8"}
-SETTINGS = FetchSettings(per_host_delay=0, respect_robots=False, max_retries=2, backoff_base=1.0,
-                         backoff_max=30.0, retry_after_max=60.0)
+SETTINGS = FetchSettings(
+    per_host_delay=0, respect_robots=False, max_retries=2, backoff_base=1.0, backoff_max=30.0, retry_after_max=60.0
+)
 
 
 @pytest.fixture
@@ -74,10 +75,18 @@ def ok(content: bytes = PAGE, **headers: str) -> httpx.Response:
 # --- only http and https ------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("url", [
-    "file:///etc/passwd", "ftp://news.example/a", "data:text/html,<p>hi</p>", "javascript:alert(1)",
-    "news.example/a", "http://", "gopher://news.example/",
-])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "file:///etc/passwd",
+        "ftp://news.example/a",
+        "data:text/html,<p>hi</p>",
+        "javascript:alert(1)",
+        "news.example/a",
+        "http://",
+        "gopher://news.example/",
+    ],
+)
 def test_non_http_urls_are_refused(net: respx.MockRouter, url: str) -> None:
     with pytest.raises(InvalidURLError) as caught:
         go(url)
@@ -173,13 +182,16 @@ def test_retry_after_holds_back_the_whole_host() -> None:
         assert 4.9 < host.reserve_start(0.0) <= 5.0
 
 
-@pytest.mark.parametrize(("error", "expected"), [
-    (httpx.ConnectError("refused"), NetworkError),
-    (httpx.ReadError("reset"), NetworkError),
-    (httpx.RemoteProtocolError("server disconnected"), NetworkError),
-    (httpx.ConnectTimeout("slow"), FetchTimeoutError),
-    (httpx.ReadTimeout("slow"), FetchTimeoutError),
-])
+@pytest.mark.parametrize(
+    ("error", "expected"),
+    [
+        (httpx.ConnectError("refused"), NetworkError),
+        (httpx.ReadError("reset"), NetworkError),
+        (httpx.RemoteProtocolError("server disconnected"), NetworkError),
+        (httpx.ConnectTimeout("slow"), FetchTimeoutError),
+        (httpx.ReadTimeout("slow"), FetchTimeoutError),
+    ],
+)
 def test_network_trouble_is_retried_then_typed(
     net: respx.MockRouter, error: Exception, expected: type[FetchError]
 ) -> None:
@@ -307,15 +319,18 @@ def test_decompressed_size_is_capped(net: respx.MockRouter, encoding: str) -> No
         go(f"{BASE}/a", max_bytes=100_000)
 
 
-@pytest.mark.parametrize(("encoding", "pack"), [
-    ("gzip", gzip.compress),
-    ("x-gzip", gzip.compress),
-    ("br", brotli.compress),
-    ("deflate", zlib.compress),
-    ("deflate", lambda data: zlib.compress(data)[2:-4]),  # raw deflate, as some servers send
-    ("identity", lambda data: data),
-    ("gzip, br", lambda data: brotli.compress(gzip.compress(data))),
-])
+@pytest.mark.parametrize(
+    ("encoding", "pack"),
+    [
+        ("gzip", gzip.compress),
+        ("x-gzip", gzip.compress),
+        ("br", brotli.compress),
+        ("deflate", zlib.compress),
+        ("deflate", lambda data: zlib.compress(data)[2:-4]),  # raw deflate, as some servers send
+        ("identity", lambda data: data),
+        ("gzip, br", lambda data: brotli.compress(gzip.compress(data))),
+    ],
+)
 def test_content_encodings_are_decoded(net: respx.MockRouter, encoding: str, pack: Any) -> None:
     content = PAGE * 500
     net.get(f"{BASE}/a").mock(return_value=ok(pack(content), **{"content-encoding": encoding}))
@@ -345,16 +360,27 @@ def test_accept_encoding_and_headers_sent(net: respx.MockRouter) -> None:
 # --- content types ------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("ctype", ["text/html", "text/html; charset=ISO-8859-1", "TEXT/HTML",
-                                   "application/xhtml+xml; charset=utf-8"])
+@pytest.mark.parametrize(
+    "ctype", ["text/html", "text/html; charset=ISO-8859-1", "TEXT/HTML", "application/xhtml+xml; charset=utf-8"]
+)
 def test_html_and_xhtml_accepted(net: respx.MockRouter, ctype: str) -> None:
     net.get(f"{BASE}/a").respond(200, content=PAGE, headers={"content-type": ctype})
     page = go(f"{BASE}/a")
     assert page.headers["content-type"] == ctype
 
 
-@pytest.mark.parametrize("ctype", ["application/pdf", "image/png", "image/jpeg", "application/json",
-                                   "text/plain", "application/octet-stream", "video/mp4"])
+@pytest.mark.parametrize(
+    "ctype",
+    [
+        "application/pdf",
+        "image/png",
+        "image/jpeg",
+        "application/json",
+        "text/plain",
+        "application/octet-stream",
+        "video/mp4",
+    ],
+)
 def test_other_content_types_refused_by_name(net: respx.MockRouter, ctype: str) -> None:
     net.get(f"{BASE}/a").respond(200, content=b"...", headers={"content-type": ctype})
     with pytest.raises(ContentTypeError, match=ctype.replace("+", r"\+")) as caught:
@@ -381,19 +407,22 @@ def robots(net: respx.MockRouter, response: httpx.Response | Exception) -> respx
     return route.mock(return_value=response)
 
 
-@pytest.mark.parametrize(("response", "allowed"), [
-    (httpx.Response(200, text="User-agent: *\nDisallow: /private\n"), False),
-    (httpx.Response(200, text="User-agent: newsextract\nDisallow: /private\n"), False),
-    (httpx.Response(200, text="User-agent: otherbot\nDisallow: /\n"), True),
-    (httpx.Response(404), True),
-    (httpx.Response(410), True),
-    (httpx.Response(401), False),
-    (httpx.Response(403), False),
-    (httpx.Response(500), True),
-    (httpx.Response(503), True),
-    (httpx.ConnectError("refused"), True),
-    (httpx.ReadTimeout("slow"), True),
-])
+@pytest.mark.parametrize(
+    ("response", "allowed"),
+    [
+        (httpx.Response(200, text="User-agent: *\nDisallow: /private\n"), False),
+        (httpx.Response(200, text="User-agent: newsextract\nDisallow: /private\n"), False),
+        (httpx.Response(200, text="User-agent: otherbot\nDisallow: /\n"), True),
+        (httpx.Response(404), True),
+        (httpx.Response(410), True),
+        (httpx.Response(401), False),
+        (httpx.Response(403), False),
+        (httpx.Response(500), True),
+        (httpx.Response(503), True),
+        (httpx.ConnectError("refused"), True),
+        (httpx.ReadTimeout("slow"), True),
+    ],
+)
 def test_robots_rules(net: respx.MockRouter, response: httpx.Response | Exception, allowed: bool) -> None:
     robots_route = robots(net, response)
     page = net.get(f"{BASE}/private/a").mock(return_value=ok())
@@ -460,12 +489,23 @@ def test_robots_policy_module() -> None:
 # --- private addresses --------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("url", [
-    "http://127.0.0.1/", "http://10.1.2.3/", "http://172.16.0.1/", "http://192.168.1.1/",
-    "http://169.254.169.254/latest/meta-data/", "http://0.0.0.0/", "http://100.64.0.1/",
-    "http://[::1]/", "http://[fe80::1]/", "http://[fc00::1]/", "http://[::ffff:127.0.0.1]/",
-    "http://224.0.0.1/",
-])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://127.0.0.1/",
+        "http://10.1.2.3/",
+        "http://172.16.0.1/",
+        "http://192.168.1.1/",
+        "http://169.254.169.254/latest/meta-data/",
+        "http://0.0.0.0/",
+        "http://100.64.0.1/",
+        "http://[::1]/",
+        "http://[fe80::1]/",
+        "http://[fc00::1]/",
+        "http://[::ffff:127.0.0.1]/",
+        "http://224.0.0.1/",
+    ],
+)
 def test_private_address_literals_blocked_when_asked(net: respx.MockRouter, url: str) -> None:
     with pytest.raises(BlockedURLError, match="non-public"):
         go(url, block_private_addresses=True)
@@ -488,9 +528,7 @@ def resolving(monkeypatch: pytest.MonkeyPatch, answers: dict[str, list[str]]) ->
     monkeypatch.setattr(Fetcher, "_resolve", fake_resolve)
 
 
-def test_hostname_resolving_to_private_is_blocked(
-    net: respx.MockRouter, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_hostname_resolving_to_private_is_blocked(net: respx.MockRouter, monkeypatch: pytest.MonkeyPatch) -> None:
     resolving(monkeypatch, {"news.example": ["93.184.216.34", "10.0.0.7"]})
     with pytest.raises(BlockedURLError, match=r"10\.0\.0\.7"):
         go(f"{BASE}/a", block_private_addresses=True)
@@ -556,9 +594,7 @@ def test_errors_are_typed_and_carry_context(net: respx.MockRouter) -> None:
     assert str(error) == f"HTTP 410 ({BASE}/gone)"
 
 
-def test_fetch_article_passes_page_to_extractor(
-    net: respx.MockRouter, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_fetch_article_passes_page_to_extractor(net: respx.MockRouter, monkeypatch: pytest.MonkeyPatch) -> None:
     net.get(f"{BASE}/a").respond(301, headers={"location": "/b"})
     net.get(f"{BASE}/b").respond(200, content=PAGE, headers={"content-type": "text/html; charset=ISO-8859-1"})
     seen: dict[str, Any] = {}

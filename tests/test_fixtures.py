@@ -106,9 +106,7 @@ def _check_text(field: str) -> Callable[[str, Article, Any], None]:
         if want is None or got is None:
             assert got == want, f"{name}: {field} is {got!r}, expected {want!r}"
             return
-        assert " ".join(got.split()) == " ".join(want.split()), (
-            f"{name}: {field} is {got!r}, expected {want!r}"
-        )
+        assert " ".join(got.split()) == " ".join(want.split()), f"{name}: {field} is {got!r}, expected {want!r}"
 
     return check
 
@@ -122,9 +120,7 @@ def _check_language(name: str, article: Article, want: str | None) -> None:
     if "-" in want:
         assert got.lower() == want.lower(), f"{name}: language is {got!r}, expected {want!r}"
     else:
-        assert got.split("-")[0].lower() == want.lower(), (
-            f"{name}: language is {got!r}, expected primary tag {want!r}"
-        )
+        assert got.split("-")[0].lower() == want.lower(), f"{name}: language is {got!r}, expected primary tag {want!r}"
 
 
 def _check_datetime(field: str) -> Callable[[str, Article, Any], None]:
@@ -147,9 +143,7 @@ def _check_datetime(field: str) -> Callable[[str, Article, Any], None]:
 def _check_authors_not_contains(name: str, article: Article, banned: list[str]) -> None:
     for item in banned:
         hits = [a for a in article.authors if item.lower() in a.lower()]
-        assert not hits, (
-            f"{name}: authors {article.authors!r} contain {item!r} (a role, editor or organisation)"
-        )
+        assert not hits, f"{name}: authors {article.authors!r} contain {item!r} (a role, editor or organisation)"
 
 
 def _check_byline_contains(name: str, article: Article, wanted: list[str]) -> None:
@@ -213,8 +207,7 @@ def _check_image_count(name: str, article: Article, want: int) -> None:
 
 def _check_images(name: str, article: Article, wanted: list[dict[str, Any]]) -> None:
     assert len(article.images) >= len(wanted), (
-        f"{name}: {len(article.images)} images, expected at least {len(wanted)}: "
-        f"{[img.url for img in article.images]}"
+        f"{name}: {len(article.images)} images, expected at least {len(wanted)}: {[img.url for img in article.images]}"
     )
     problems = []
     for i, want in enumerate(wanted):
@@ -291,9 +284,7 @@ def test_fixture_set_is_complete() -> None:
     assert FIXTURE_NAMES, "no *.expected.json in tests/fixtures"
     pages = {p.name for p in FIXTURES.glob("*.html")}
     used = {_expected(n).get("file", f"{n}.html") for n in FIXTURE_NAMES}
-    assert pages == used, (
-        f"pages without expectations: {sorted(pages - used)}; missing pages: {sorted(used - pages)}"
-    )
+    assert pages == used, f"pages without expectations: {sorted(pages - used)}; missing pages: {sorted(used - pages)}"
 
 
 @pytest.mark.parametrize("name", FIXTURE_NAMES)

@@ -13,10 +13,18 @@ import pytest
 from newsextract import extract_article
 
 FIXTURES = Path(__file__).parent / "fixtures"
-HEADLINE_FIXTURES = ["headline_body_class_words", "headline_breadcrumb_h1", "headline_kicker_span",
-                     "headline_site_title_h1", "headline_inline_letter", "headline_truncated_jsonld",
-                     "headline_mobile_copy", "headline_source_link", "headline_double_encoded",
-                     "headline_opinion_suffix"]
+HEADLINE_FIXTURES = [
+    "headline_body_class_words",
+    "headline_breadcrumb_h1",
+    "headline_kicker_span",
+    "headline_site_title_h1",
+    "headline_inline_letter",
+    "headline_truncated_jsonld",
+    "headline_mobile_copy",
+    "headline_source_link",
+    "headline_double_encoded",
+    "headline_opinion_suffix",
+]
 
 
 @pytest.mark.parametrize("name", HEADLINE_FIXTURES)
@@ -30,9 +38,13 @@ def test_headline(name: str) -> None:
 
 
 def test_a_single_h1_a_class_word_nominates_is_still_the_headline() -> None:
-    page = ('<html><head><title>SEO title for the ferry story</title></head><body>'
-            '<div class="elementor-widget-container"><h1>Ferry timetable changes for the summer season</h1></div>'
-            + "".join(f"<p>Paragraph {i} about the new ferry timetable, long enough to read as text.</p>"
-                      for i in range(6)) + "</body></html>")
-    assert extract_article(page, url="https://harbornews.example/ferry").headline == \
-        "Ferry timetable changes for the summer season"
+    page = (
+        "<html><head><title>SEO title for the ferry story</title></head><body>"
+        '<div class="elementor-widget-container"><h1>Ferry timetable changes for the summer season</h1></div>'
+        + "".join(f"<p>Paragraph {i} about the new ferry timetable, long enough to read as text.</p>" for i in range(6))
+        + "</body></html>"
+    )
+    assert (
+        extract_article(page, url="https://harbornews.example/ferry").headline
+        == "Ferry timetable changes for the summer season"
+    )

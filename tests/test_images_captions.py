@@ -46,12 +46,21 @@ def test_captions_found_beside_pictures_leave_the_body() -> None:
 @pytest.mark.parametrize(
     ("url_end", "caption", "credit"),
     [
-        ("durban-reed-dance.jpg", "Young women carry reeds to the royal kraal during the Umkhosi woMhlanga.",
-         "Sibusiso Ndlovu"),
-        ("budapest-busojaras.jpg", "Masked busós parade through Mohács to chase away the winter.",
-         "MTI/Koszticsák Szilárd"),
-        ("krakow-lajkonik.jpg", "The Lajkonik rides through Kraków’s old town on the Thursday after Corpus Christi.",
-         "Jakub Porzycki"),
+        (
+            "durban-reed-dance.jpg",
+            "Young women carry reeds to the royal kraal during the Umkhosi woMhlanga.",
+            "Sibusiso Ndlovu",
+        ),
+        (
+            "budapest-busojaras.jpg",
+            "Masked busós parade through Mohács to chase away the winter.",
+            "MTI/Koszticsák Szilárd",
+        ),
+        (
+            "krakow-lajkonik.jpg",
+            "The Lajkonik rides through Kraków’s old town on the Thursday after Corpus Christi.",
+            "Jakub Porzycki",
+        ),
         ("seoul-lanterns.jpg", "연등회 행렬이 서울 종로를 지나고 있다", "연합뉴스"),
         ("kyoto-aoi.jpg", "葵祭の行列が京都御所を出発した", "共同通信"),
     ],
@@ -73,15 +82,24 @@ def test_credit_printed_in_the_papers_language_is_split_off(url_end: str, captio
         ("日本代表の石川（Ｃ）共同通信社", "日本代表の石川", "共同通信社"),
         ("Onion braids at the market (Photo: Anna Keller)", "Onion braids at the market", "Anna Keller"),
         ("Alex Lowes had a strong season, Foto: LAT Images", "Alex Lowes had a strong season", "LAT Images"),
-        ("The pig farm near Neustadt. Bildrechte: Deutsches Rundfunkarchiv", "The pig farm near Neustadt.",
-         "Deutsches Rundfunkarchiv"),
-        ("Biden met his advisers on Saturday. Keystone/The White House via AP/Adam Schultz",
-         "Biden met his advisers on Saturday.", "Keystone/The White House via AP/Adam Schultz"),
+        (
+            "The pig farm near Neustadt. Bildrechte: Deutsches Rundfunkarchiv",
+            "The pig farm near Neustadt.",
+            "Deutsches Rundfunkarchiv",
+        ),
+        (
+            "Biden met his advisers on Saturday. Keystone/The White House via AP/Adam Schultz",
+            "Biden met his advisers on Saturday.",
+            "Keystone/The White House via AP/Adam Schultz",
+        ),
         ("Georgescu campaigns on TikTok. Getty Images", "Georgescu campaigns on TikTok.", "Getty Images"),
         ("Thousands rallied in Tbilisi on Monday. - Copyright", "Thousands rallied in Tbilisi on Monday.", None),
         ("The riders at the start line Credit: Jane Doe", "The riders at the start line", "Jane Doe"),
-        ("Y bác sĩ nội soi cho bệnh nhân. Ảnh: Bệnh viện cung cấp", "Y bác sĩ nội soi cho bệnh nhân.",
-         "Bệnh viện cung cấp"),
+        (
+            "Y bác sĩ nội soi cho bệnh nhân. Ảnh: Bệnh viện cung cấp",
+            "Y bác sĩ nội soi cho bệnh nhân.",
+            "Bệnh viện cung cấp",
+        ),
     ],
 )
 def test_split_credit_in_any_language(printed: str, text: str, credit: str | None) -> None:

@@ -9,8 +9,10 @@ from newsextract import extract_article
 from newsextract.extract.image_region import TextPosition, article_region
 from newsextract.extract.node_match import SelectorList
 
-_PARAGRAPH = ("<p>The ferry operator said the new timetable would add two crossings a day in summer and keep the "
-              "winter service unchanged, after a year of complaints about cancelled sailings.</p>")
+_PARAGRAPH = (
+    "<p>The ferry operator said the new timetable would add two crossings a day in summer and keep the "
+    "winter service unchanged, after a year of complaints about cancelled sailings.</p>"
+)
 
 
 def _split_story() -> str:
@@ -21,9 +23,11 @@ def _split_story() -> str:
         f'<div class="text">{_PARAGRAPH * 2}</div></section><div class="ad-slot"></div>'
         for i in range(1, 5)
     )
-    return (f"<html><head><title>Ferries</title></head><body><header><a href='/'>Island News</a></header>"
-            f"<article><div class='head'><h1>More ferries for the islands this summer</h1></div>"
-            f"<div class='parts'>{sections}</div></article><footer>Island News</footer></body></html>")
+    return (
+        f"<html><head><title>Ferries</title></head><body><header><a href='/'>Island News</a></header>"
+        f"<article><div class='head'><h1>More ferries for the islands this summer</h1></div>"
+        f"<div class='parts'>{sections}</div></article><footer>Island News</footer></body></html>"
+    )
 
 
 def test_figures_in_every_section_of_a_split_story_are_found() -> None:
@@ -47,8 +51,9 @@ def test_region_never_widens_to_the_whole_page() -> None:
 
 
 def test_text_position_tells_what_follows_the_text() -> None:
-    tree = LexborHTMLParser("<body><div><img id='a'><div id='text'><p>Text <img id='b'></p></div>"
-                            "<aside><img id='c'></aside></div></body>")
+    tree = LexborHTMLParser(
+        "<body><div><img id='a'><div id='text'><p>Text <img id='b'></p></div><aside><img id='c'></aside></div></body>"
+    )
     position = TextPosition.of(tree.css_first("#text"))
     after = {node.attributes["id"]: position.after_text(node) for node in tree.css("img")}
     assert after == {"a": False, "b": False, "c": True}

@@ -53,9 +53,13 @@ __all__ = [
 
 # The extractor (trafilatura, lxml) and the fetcher load on first use, so a
 # batch's fetching process, which never extracts, does not carry them.
-_LAZY = {"extract_article": "newsextract.extract", "explain_article": "newsextract.extract",
-         "fetch_article": "newsextract.fetch",
-         "Fetcher": "newsextract.fetch", "run_batch": "newsextract.batch"}
+_LAZY = {
+    "extract_article": "newsextract.extract",
+    "explain_article": "newsextract.extract",
+    "fetch_article": "newsextract.fetch",
+    "Fetcher": "newsextract.fetch",
+    "run_batch": "newsextract.batch",
+}
 
 
 def __getattr__(name: str) -> Any:

@@ -57,12 +57,15 @@ __all__ = [
     "run_to_file",
 ]
 
+
 def extract_in_worker(html: str | bytes, url: str | None = None, **options: Any) -> Article:
     """extract_article, imported where it runs: the pool's workers load the extractor,
     the fetching parent never does (it saves the parent trafilatura and lxml's memory)."""
     from newsextract.extract import extract_article
 
     return extract_article(html, url, **options)
+
+
 _STDOUT = "<stdout>"
 _ITERATOR = "<iterator>"
 _TICK_SECONDS = 0.5
@@ -147,8 +150,7 @@ class _FileSink(_Sink):
 class _QueueSink(_Sink):
     """Outcomes for a library caller: recorded (by the consumer) only once handed over."""
 
-    def __init__(self, store: RunStore, settings: BatchSettings,
-                 queue: asyncio.Queue[Outcome | None]) -> None:
+    def __init__(self, store: RunStore, settings: BatchSettings, queue: asyncio.Queue[Outcome | None]) -> None:
         super().__init__(store, settings)
         self._queue = queue
 
@@ -249,12 +251,19 @@ class _Pipeline:
         return await self.pool.run(self._job(row, page))
 
     def _job(self, row: PendingRow, page: FetchedPage | None) -> ExtractJob:
-        return ExtractJob(row.id, row.url, page, row.locator, self.extract, self.settings.extract,
-                          self.settings.fetch.max_bytes)
+        return ExtractJob(
+            row.id, row.url, page, row.locator, self.extract, self.settings.extract, self.settings.fetch.max_bytes
+        )
 
 
-async def _run_pipeline(store: RunStore, sink: _Sink, settings: BatchSettings, extract: ExtractFn,
-                        fetcher_factory: FetcherFactory, progress: Progress) -> None:
+async def _run_pipeline(
+    store: RunStore,
+    sink: _Sink,
+    settings: BatchSettings,
+    extract: ExtractFn,
+    fetcher_factory: FetcherFactory,
+    progress: Progress,
+) -> None:
     pool = ExtractPool(settings.worker_count(), settings.page_timeout, settings.worker_max_tasks)
     try:
         async with fetcher_factory(settings.fetch) as fetcher:
@@ -280,8 +289,10 @@ def _bind_output(store: RunStore, name: str, path: Path | None) -> None:
     recorded = store.get_meta("output")
     if recorded is None:
         if path is not None and path.exists() and path.stat().st_size > 0:
-            raise OutputStateError(f"{path} exists and was not written with this run state; "
-                                   "pass the --state it was written with, or choose a new output")
+            raise OutputStateError(
+                f"{path} exists and was not written with this run state; "
+                "pass the --state it was written with, or choose a new output"
+            )
         store.set_meta({"output_offset": "0", "output": name})
     elif recorded != name:
         raise OutputStateError(f"this run state belongs to output {recorded}, not {name}")
@@ -326,8 +337,9 @@ def _reopen_failed(store: RunStore, path: Path | None, settings: BatchSettings) 
     if removed == 0:
         tmp.unlink()
         return 0
-    reopened = store.reopen_failed(settings.max_attempts, zip(kept_ids, kept_offsets, strict=True), new_end,
-                                   {"pending_rename": str(tmp)})
+    reopened = store.reopen_failed(
+        settings.max_attempts, zip(kept_ids, kept_offsets, strict=True), new_end, {"pending_rename": str(tmp)}
+    )
     _finish_compaction(store, path)
     return reopened
 
@@ -342,8 +354,14 @@ class _Prepared:
 _NOTHING_PREPARED = _Prepared(IngestCounts(0, 0), 0, 0)
 
 
-def _prepare(store: RunStore, items: Iterable[InputItem], output_name: str, path: Path | None,
-             settings: BatchSettings, stop: threading.Event) -> _Prepared:
+def _prepare(
+    store: RunStore,
+    items: Iterable[InputItem],
+    output_name: str,
+    path: Path | None,
+    settings: BatchSettings,
+    stop: threading.Event,
+) -> _Prepared:
     if path is not None:
         _finish_compaction(store, path)
     _bind_output(store, output_name, path)
@@ -366,17 +384,18 @@ async def _in_thread(stop: threading.Event, func: Callable[..., _T], *args: obje
 class _FileRun:
     """One run into a file or stdout: the steps, and what the summary needs of them."""
 
-    def __init__(self, store: RunStore, output: Path | None, settings: BatchSettings, stop: threading.Event,
-                 progress: Progress) -> None:
+    def __init__(
+        self, store: RunStore, output: Path | None, settings: BatchSettings, stop: threading.Event, progress: Progress
+    ) -> None:
         self.store, self.output, self.settings = store, output, settings
         self.stop, self.progress = stop, progress
         self.prepared = _NOTHING_PREPARED
 
-    async def execute(self, items: Iterable[InputItem], extract: ExtractFn,
-                      fetcher_factory: FetcherFactory) -> None:
+    async def execute(self, items: Iterable[InputItem], extract: ExtractFn, fetcher_factory: FetcherFactory) -> None:
         name = str(self.output.resolve()) if self.output else _STDOUT
-        self.prepared = await _in_thread(self.stop, _prepare, self.store, items, name, self.output,
-                                         self.settings, self.stop)
+        self.prepared = await _in_thread(
+            self.stop, _prepare, self.store, items, name, self.output, self.settings, self.stop
+        )
         self.progress.total = self.prepared.total
         self.progress.started = time.monotonic()  # the rate is of pages, not of reading the input
         committed = int(self.store.get_meta("output_offset") or 0)
@@ -391,10 +410,15 @@ class _FileRun:
     def summary(self, interrupted: bool) -> BatchSummary:
         progress = self.progress
         return BatchSummary(
-            input_lines=self.prepared.counts.lines, new_urls=self.prepared.counts.new,
-            processed=progress.done, ok=progress.ok, failed=progress.failed,
-            retried=self.prepared.reopened, totals=self.store.counts(),
-            failure_kinds=self.store.failure_kinds(), elapsed=time.monotonic() - progress.started,
+            input_lines=self.prepared.counts.lines,
+            new_urls=self.prepared.counts.new,
+            processed=progress.done,
+            ok=progress.ok,
+            failed=progress.failed,
+            retried=self.prepared.reopened,
+            totals=self.store.counts(),
+            failure_kinds=self.store.failure_kinds(),
+            elapsed=time.monotonic() - progress.started,
             interrupted=interrupted,
         )
 
@@ -481,11 +505,19 @@ def run_to_file(
 
     Usage: ``run_to_file(url_items(read_url_lines("urls.txt")), output=Path("out.jsonl"))``
     """
-    return asyncio.run(arun_to_file(
-        items, output=output, state=state, settings=settings, extract=extract,
-        fetcher_factory=fetcher_factory, progress_stream=progress_stream, live_progress=live_progress,
-        handle_signals=handle_signals,
-    ))
+    return asyncio.run(
+        arun_to_file(
+            items,
+            output=output,
+            state=state,
+            settings=settings,
+            extract=extract,
+            fetcher_factory=fetcher_factory,
+            progress_stream=progress_stream,
+            live_progress=live_progress,
+            handle_signals=handle_signals,
+        )
+    )
 
 
 async def arun_batch(
@@ -527,9 +559,15 @@ async def arun_batch(
             store.close()
 
 
-async def _feed(store: RunStore, sink: _Sink, settings: BatchSettings, extract: ExtractFn,
-                fetcher_factory: FetcherFactory, progress: Progress,
-                queue: asyncio.Queue[Outcome | None]) -> None:
+async def _feed(
+    store: RunStore,
+    sink: _Sink,
+    settings: BatchSettings,
+    extract: ExtractFn,
+    fetcher_factory: FetcherFactory,
+    progress: Progress,
+    queue: asyncio.Queue[Outcome | None],
+) -> None:
     cancelled = False
     try:
         await _run_pipeline(store, sink, settings, extract, fetcher_factory, progress)

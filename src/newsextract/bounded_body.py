@@ -33,7 +33,6 @@ _HAS_BOUNDED_BROTLI = brotli is not None and hasattr(brotli.Decompressor, "can_a
 ACCEPT_ENCODING = "gzip, deflate, br" if _HAS_BOUNDED_BROTLI else "gzip, deflate"
 
 
-
 class _Decoder(Protocol):
     def feed(self, data: bytes) -> Iterator[bytes]: ...
 
@@ -121,7 +120,7 @@ def _run_chain(decoders: Sequence[_Decoder], data: bytes) -> Iterator[bytes]:
 
 def _flush_chain(decoders: Sequence[_Decoder]) -> Iterator[bytes]:
     for index, decoder in enumerate(decoders):
-        rest = decoders[index + 1:]
+        rest = decoders[index + 1 :]
         for piece in decoder.flush():
             yield from (_run_chain(rest, piece) if rest and piece else [piece])
 
@@ -143,12 +142,14 @@ async def read_body(response: httpx.Response, url: httpx.URL, limit: int, *, tru
         else:
             _append(body, _flush_chain(decoders), limit)
     except (zlib.error, _brotli_error()) as exc:
-        raise FetchError(f"could not decompress the body: {exc}", url=str(url),
-                         http_status=response.status_code) from exc
+        raise FetchError(
+            f"could not decompress the body: {exc}", url=str(url), http_status=response.status_code
+        ) from exc
     if wire > limit or len(body) > limit:
         if not truncate:
-            raise ResponseTooLargeError(f"body is over the {limit}-byte cap", url=str(url),
-                                        http_status=response.status_code)
+            raise ResponseTooLargeError(
+                f"body is over the {limit}-byte cap", url=str(url), http_status=response.status_code
+            )
         del body[limit:]
     return bytes(body)
 

@@ -32,7 +32,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="newsextract", description="Turn news web pages into structured article records.")
     parser.add_argument("--version", action="version", version=_version())
     commands: argparse._SubParsersAction[argparse.ArgumentParser] = parser.add_subparsers(
-        dest="command", required=True, parser_class=_Parser)
+        dest="command", required=True, parser_class=_Parser
+    )
     extract = commands.add_parser("extract", help="extract articles from URLs, files or stdin")
     extract.add_argument("sources", nargs="+", metavar="SOURCE", help="http(s) URL, file path, or - for stdin")
     extract.add_argument("--url", help="base URL of a file or stdin page (for relative links)")
@@ -41,8 +42,11 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--no-images", action="store_true", help="leave images out of the record")
     extract.add_argument("--no-robots", action="store_true", help="do not consult robots.txt for URLs")
     extract.add_argument("--timeout", type=float, default=30.0, help="whole-request timeout in seconds for URLs")
-    extract.add_argument("--explain", action="store_true",
-                         help="output {article, removed}: every zone and paragraph left out, with rule and evidence")
+    extract.add_argument(
+        "--explain",
+        action="store_true",
+        help="output {article, removed}: every zone and paragraph left out, with rule and evidence",
+    )
     _add_batch(commands)
     return parser
 
@@ -72,8 +76,9 @@ def _extract_one(source: str, args: argparse.Namespace) -> Article | ExplainedAr
         from newsextract.fetch import fetch
 
         page = fetch(source, FetchSettings(respect_robots=not args.no_robots, total_timeout=args.timeout))
-        return extract(page.content, url=page.url, final_url=page.final_url, http_charset=page.charset,
-                       settings=settings)
+        return extract(
+            page.content, url=page.url, final_url=page.final_url, http_charset=page.charset, settings=settings
+        )
     if source == "-":
         return extract(sys.stdin.buffer.read(), url=args.url, settings=settings)
     if "://" in source:

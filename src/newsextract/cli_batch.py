@@ -31,37 +31,74 @@ def add_batch_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentPar
     """Add the `batch` sub-command and its options."""
     fetch = _DEFAULTS.fetch
     parser = subparsers.add_parser(
-        "batch", help="fetch and extract a list of URLs (or saved pages, WARC files) into JSON Lines",
+        "batch",
+        help="fetch and extract a list of URLs (or saved pages, WARC files) into JSON Lines",
         description="One JSON line per input URL, resumable: rerun the same command after a crash.",
     )
-    parser.add_argument("input", nargs="?", metavar="INPUT",
-                        help="file of URLs, one a line (# comments; .gz accepted), or - for stdin")
+    parser.add_argument(
+        "input", nargs="?", metavar="INPUT", help="file of URLs, one a line (# comments; .gz accepted), or - for stdin"
+    )
     # A string, not a Path: with --dask a trailing "/" (a directory of parts) is meaningful.
     parser.add_argument("-o", "--output", help="JSON Lines output (default: stdout)")
-    parser.add_argument("--state", type=Path,
-                        help="run state for resuming (default: OUTPUT.state.sqlite; none for stdout)")
-    parser.add_argument("--concurrency", type=_positive_int, default=fetch.concurrency,
-                        help=f"parallel requests in all (default {fetch.concurrency})")
-    parser.add_argument("--per-host", type=_positive_int, default=fetch.per_host_concurrency,
-                        help=f"parallel requests per host (default {fetch.per_host_concurrency})")
-    parser.add_argument("--delay", type=_non_negative_float, default=fetch.per_host_delay,
-                        help=f"minimum seconds between requests to one host (default {fetch.per_host_delay})")
+    parser.add_argument(
+        "--state", type=Path, help="run state for resuming (default: OUTPUT.state.sqlite; none for stdout)"
+    )
+    parser.add_argument(
+        "--concurrency",
+        type=_positive_int,
+        default=fetch.concurrency,
+        help=f"parallel requests in all (default {fetch.concurrency})",
+    )
+    parser.add_argument(
+        "--per-host",
+        type=_positive_int,
+        default=fetch.per_host_concurrency,
+        help=f"parallel requests per host (default {fetch.per_host_concurrency})",
+    )
+    parser.add_argument(
+        "--delay",
+        type=_non_negative_float,
+        default=fetch.per_host_delay,
+        help=f"minimum seconds between requests to one host (default {fetch.per_host_delay})",
+    )
     parser.add_argument("--no-robots", action="store_true", help="do not consult robots.txt")
-    parser.add_argument("--retry-failed", action="store_true",
-                        help="retry URLs that failed in earlier runs (up to --max-attempts)")
-    parser.add_argument("--max-attempts", type=_positive_int, default=_DEFAULTS.max_attempts,
-                        help=f"attempts per URL for --retry-failed (default {_DEFAULTS.max_attempts})")
-    parser.add_argument("--workers", type=_positive_int,
-                        help="extraction processes (default: one per core; with --dask, one per running partition)")
-    parser.add_argument("--page-timeout", type=_page_timeout, default=_DEFAULTS.page_timeout, metavar="SECONDS",
-                        help="extraction time limit per page; past it the page fails as extract_timeout "
-                             f"(default {_DEFAULTS.page_timeout:g})")
+    parser.add_argument(
+        "--retry-failed", action="store_true", help="retry URLs that failed in earlier runs (up to --max-attempts)"
+    )
+    parser.add_argument(
+        "--max-attempts",
+        type=_positive_int,
+        default=_DEFAULTS.max_attempts,
+        help=f"attempts per URL for --retry-failed (default {_DEFAULTS.max_attempts})",
+    )
+    parser.add_argument(
+        "--workers",
+        type=_positive_int,
+        help="extraction processes (default: one per core; with --dask, one per running partition)",
+    )
+    parser.add_argument(
+        "--page-timeout",
+        type=_page_timeout,
+        default=_DEFAULTS.page_timeout,
+        metavar="SECONDS",
+        help="extraction time limit per page; past it the page fails as extract_timeout "
+        f"(default {_DEFAULTS.page_timeout:g})",
+    )
     parser.add_argument("--input-dir", type=Path, help="directory of saved .html / .html.gz pages")
-    parser.add_argument("--warc", type=Path, nargs="+", default=[], metavar="FILE",
-                        help="WARC files (.warc, .warc.gz) whose responses to extract")
-    parser.add_argument("--dask", metavar="ADDRESS",
-                        help="run on a Dask cluster: a scheduler address (tcp://host:8786) or local:N for "
-                             "N worker processes here; needs -o (a file, or DIR/ for a directory of parts)")
+    parser.add_argument(
+        "--warc",
+        type=Path,
+        nargs="+",
+        default=[],
+        metavar="FILE",
+        help="WARC files (.warc, .warc.gz) whose responses to extract",
+    )
+    parser.add_argument(
+        "--dask",
+        metavar="ADDRESS",
+        help="run on a Dask cluster: a scheduler address (tcp://host:8786) or local:N for "
+        "N worker processes here; needs -o (a file, or DIR/ for a directory of parts)",
+    )
 
 
 def run_batch_command(args: argparse.Namespace) -> int:
@@ -74,8 +111,13 @@ def run_batch_command(args: argparse.Namespace) -> int:
         return _run_dask(args)
     try:
         summary = run_to_file(
-            _items(args), output=Path(args.output) if args.output else None, state=args.state, settings=_settings(args),
-            progress_stream=sys.stderr, live_progress=sys.stderr.isatty(), handle_signals=True,
+            _items(args),
+            output=Path(args.output) if args.output else None,
+            state=args.state,
+            settings=_settings(args),
+            progress_stream=sys.stderr,
+            live_progress=sys.stderr.isatty(),
+            handle_signals=True,
         )
     except OutputStateError as exc:
         sys.stderr.write(f"newsextract: error: {exc}\n")
@@ -85,10 +127,19 @@ def run_batch_command(args: argparse.Namespace) -> int:
 
 
 def _settings(args: argparse.Namespace) -> BatchSettings:
-    fetch = FetchSettings(concurrency=args.concurrency, per_host_concurrency=args.per_host,
-                          per_host_delay=args.delay, respect_robots=not args.no_robots)
-    return BatchSettings(fetch=fetch, workers=args.workers, retry_failed=args.retry_failed,
-                         max_attempts=args.max_attempts, page_timeout=args.page_timeout)
+    fetch = FetchSettings(
+        concurrency=args.concurrency,
+        per_host_concurrency=args.per_host,
+        per_host_delay=args.delay,
+        respect_robots=not args.no_robots,
+    )
+    return BatchSettings(
+        fetch=fetch,
+        workers=args.workers,
+        retry_failed=args.retry_failed,
+        max_attempts=args.max_attempts,
+        page_timeout=args.page_timeout,
+    )
 
 
 def _check_inputs(args: argparse.Namespace) -> str | None:
@@ -113,16 +164,22 @@ def _run_dask(args: argparse.Namespace) -> int:
     try:
         from newsextract.dask_batch import DaskBatchError, run_batch_dask
     except ImportError as exc:
-        sys.stderr.write(f"newsextract: error: --dask needs the dask extra (pip install 'newsextract[dask]'): "
-                         f"{exc}\n")
+        sys.stderr.write(f"newsextract: error: --dask needs the dask extra (pip install 'newsextract[dask]'): {exc}\n")
         return EXIT_USAGE
     sources = [url_items(read_url_lines(args.input))] if args.input is not None else []
     if args.input_dir is not None:
         sources.append(dir_items(args.input_dir))
     try:
-        summary = run_batch_dask(itertools.chain.from_iterable(sources), output=args.output, cluster=args.dask,
-                                 warc=args.warc, settings=_settings(args), progress_stream=sys.stderr,
-                                 live_progress=sys.stderr.isatty(), handle_signals=True)
+        summary = run_batch_dask(
+            itertools.chain.from_iterable(sources),
+            output=args.output,
+            cluster=args.dask,
+            warc=args.warc,
+            settings=_settings(args),
+            progress_stream=sys.stderr,
+            live_progress=sys.stderr.isatty(),
+            handle_signals=True,
+        )
     except OutputStateError as exc:
         sys.stderr.write(f"newsextract: error: {exc}\n")
         return EXIT_USAGE

@@ -71,8 +71,7 @@ if TYPE_CHECKING:
 # handled as Any (DaskClient), so that mypy --strict checks our code, not theirs.
 DaskClient = Any
 
-__all__ = ["DaskBatchError", "PartitionReport", "PartitionSpec", "partition_of", "run_batch_dask",
-           "run_partition"]
+__all__ = ["DaskBatchError", "PartitionReport", "PartitionSpec", "partition_of", "run_batch_dask", "run_partition"]
 
 MANIFEST = "manifest.json"
 _FORMAT = "newsextract-dask-parts/1"
@@ -178,27 +177,45 @@ def run_partition(spec: PartitionSpec) -> PartitionReport:
         if _is_complete(layout, spec):
             return PartitionReport(spec.name, complete=True, skipped=True)
         _reopen(layout, spec.name)
-        summary = run_to_file(_partition_items(layout, spec), output=layout.partial(spec.name),
-                              state=layout.state(spec.name), settings=spec.settings, extract=spec.extract)
+        summary = run_to_file(
+            _partition_items(layout, spec),
+            output=layout.partial(spec.name),
+            state=layout.state(spec.name),
+            settings=spec.settings,
+            extract=spec.extract,
+        )
         complete = not summary.interrupted and summary.totals.get("pending", 0) == 0
         if complete:
             _publish(layout, spec)
-        return PartitionReport(spec.name, complete, False, summary.input_lines, summary.new_urls,
-                               summary.processed, summary.ok, summary.failed, summary.retried)
+        return PartitionReport(
+            spec.name,
+            complete,
+            False,
+            summary.input_lines,
+            summary.new_urls,
+            summary.processed,
+            summary.ok,
+            summary.failed,
+            summary.retried,
+        )
 
 
 def _require_visible(layout: _Layout, spec: PartitionSpec) -> None:
     source = Path(spec.warc) if spec.warc else layout.staged(spec.name)
     if not source.is_file():
-        raise DaskBatchError(f"{source} is not visible on this worker: the run directory and WARC files "
-                             "must be on a file system shared by the client and all workers, at the same path")
+        raise DaskBatchError(
+            f"{source} is not visible on this worker: the run directory and WARC files "
+            "must be on a file system shared by the client and all workers, at the same path"
+        )
 
 
 def _require_children_allowed() -> None:
     # The extraction pool needs child processes, which a daemonic process may not start.
     if multiprocessing.current_process().daemon:
-        raise DaskBatchError("this Dask worker runs as a daemonic process and cannot start the extraction "
-                             "pool: start workers with DASK_DISTRIBUTED__WORKER__DAEMON=False (or --no-nanny)")
+        raise DaskBatchError(
+            "this Dask worker runs as a daemonic process and cannot start the extraction "
+            "pool: start workers with DASK_DISTRIBUTED__WORKER__DAEMON=False (or --no-nanny)"
+        )
 
 
 @contextlib.contextmanager
@@ -282,8 +299,9 @@ def _open_run(target: Path | str) -> _Run:
 
 def _refuse_foreign_output(run: _Run, as_dir: bool) -> None:
     if run.merged is not None and run.merged.exists() and run.merged.stat().st_size > 0:
-        raise OutputStateError(f"{run.merged} exists and was not written by a Dask run "
-                               f"(no {run.layout.manifest}); choose a new output")
+        raise OutputStateError(
+            f"{run.merged} exists and was not written by a Dask run (no {run.layout.manifest}); choose a new output"
+        )
     # A first run that died before writing its manifest leaves only work/ behind.
     if as_dir and run.layout.run_dir.exists() and any(p.name != "work" for p in run.layout.run_dir.iterdir()):
         raise OutputStateError(f"{run.layout.run_dir} is not empty and holds no {MANIFEST}; choose a new directory")
@@ -358,8 +376,9 @@ def _tmp(path: Path) -> Path:
     return path.with_name(path.name + ".tmp")
 
 
-def _plan(run: _Run, items: Iterable[InputItem], warc: Sequence[Path], count: int,
-          settings: BatchSettings, extract: ExtractFn) -> None:
+def _plan(
+    run: _Run, items: Iterable[InputItem], warc: Sequence[Path], count: int, settings: BatchSettings, extract: ExtractFn
+) -> None:
     """Stage the inputs and build the partition specs: staged ones first, then WARC files in order."""
     digests, run.staged_lines = _stage(items, run.layout, count)
     base = str(run.layout.run_dir)
@@ -415,10 +434,13 @@ def local_cluster(workers: int) -> Iterator[DaskClient]:
 
     # One thread per worker: a task's own process pool does the CPU work, so more threads
     # would only run more partitions' pools on the same cores.
-    with dask.config.set({"distributed.worker.daemon": False}), \
-            distributed.LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                                     dashboard_address=None, silence_logs=40) as cluster, \
-            distributed.Client(cluster) as client:
+    with (
+        dask.config.set({"distributed.worker.daemon": False}),
+        distributed.LocalCluster(
+            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=40
+        ) as cluster,
+        distributed.Client(cluster) as client,
+    ):
         yield client
 
 
@@ -436,13 +458,15 @@ class _Outcomes:
     interrupted: bool = False
 
 
-def _submit_all(client: DaskClient, specs: list[PartitionSpec], stream: TextIO, live: bool,
-                stop_on_interrupt: bool) -> _Outcomes:
+def _submit_all(
+    client: DaskClient, specs: list[PartitionSpec], stream: TextIO, live: bool, stop_on_interrupt: bool
+) -> _Outcomes:
     distributed: Any = importlib.import_module("distributed")
     token = uuid.uuid4().hex[:8]
     futures: dict[Any, str] = {
-        client.submit(run_partition, spec, key=f"newsextract-{spec.name}-{token}", pure=False,
-                      retries=_TASK_RETRIES): spec.name
+        client.submit(
+            run_partition, spec, key=f"newsextract-{spec.name}-{token}", pure=False, retries=_TASK_RETRIES
+        ): spec.name
         for spec in specs
     }
     outcomes = _Outcomes()
@@ -583,10 +607,22 @@ def _manifest(run: _Run, partitions: int, complete: bool) -> dict[str, Any]:
     for spec in run.specs:
         done = run.layout.part(spec.name).exists()
         records = sum(_state_counts(run.layout.state(spec.name)).values()) if done else None
-        parts.append({"name": spec.name, "file": f"{spec.name}.jsonl" if done else None, "complete": done,
-                      "records": records, "source": spec.warc or "input"})
-    return {"format": _FORMAT, "output": str(run.merged) if run.merged else None, "partitions": partitions,
-            "complete": complete, "parts": parts}
+        parts.append(
+            {
+                "name": spec.name,
+                "file": f"{spec.name}.jsonl" if done else None,
+                "complete": done,
+                "records": records,
+                "source": spec.warc or "input",
+            }
+        )
+    return {
+        "format": _FORMAT,
+        "output": str(run.merged) if run.merged else None,
+        "partitions": partitions,
+        "complete": complete,
+        "parts": parts,
+    }
 
 
 def _summary(run: _Run, outcomes: _Outcomes, dropped: tuple[int, int], started: float) -> BatchSummary:
@@ -596,10 +632,15 @@ def _summary(run: _Run, outcomes: _Outcomes, dropped: tuple[int, int], started: 
     reports = outcomes.reports.values()
     return BatchSummary(
         input_lines=run.staged_lines + sum(r.input_lines for r in reports if r.name in run.warc_names),
-        new_urls=sum(r.new_urls for r in reports), processed=sum(r.processed for r in reports),
-        ok=sum(r.ok for r in reports), failed=sum(r.failed for r in reports),
-        retried=sum(r.retried for r in reports), totals={k: v for k, v in totals.items() if v},
-        failure_kinds=kinds, elapsed=time.monotonic() - started, interrupted=outcomes.interrupted,
+        new_urls=sum(r.new_urls for r in reports),
+        processed=sum(r.processed for r in reports),
+        ok=sum(r.ok for r in reports),
+        failed=sum(r.failed for r in reports),
+        retried=sum(r.retried for r in reports),
+        totals={k: v for k, v in totals.items() if v},
+        failure_kinds=kinds,
+        elapsed=time.monotonic() - started,
+        interrupted=outcomes.interrupted,
     )
 
 
@@ -616,8 +657,10 @@ def _partition_count(run: _Run, requested: int | None, client: DaskClient) -> in
     if manifest is not None:
         recorded = int(manifest["partitions"])
         if requested is not None and requested != recorded:
-            raise OutputStateError(f"{run.layout.run_dir} was partitioned {recorded} ways, not {requested}: "
-                                   "resume needs the same partitions")
+            raise OutputStateError(
+                f"{run.layout.run_dir} was partitioned {recorded} ways, not {requested}: "
+                "resume needs the same partitions"
+            )
         return recorded
     if requested is not None and not 1 <= requested <= _MAX_PARTITIONS:
         raise DaskBatchError(f"partitions must be between 1 and {_MAX_PARTITIONS}, not {requested}")
@@ -634,8 +677,10 @@ def _finish(run: _Run, outcomes: _Outcomes, partitions: int, settings: BatchSett
     _write_json_atomically(run.layout.manifest, _manifest(run, partitions, complete))
     if outcomes.errors and not outcomes.interrupted:
         first = next(iter(outcomes.errors.items()))
-        raise DaskBatchError(f"{len(outcomes.errors)} partition(s) did not complete (first: {first[0]}: "
-                             f"{first[1]}); rerun the same command to resume them")
+        raise DaskBatchError(
+            f"{len(outcomes.errors)} partition(s) did not complete (first: {first[0]}: "
+            f"{first[1]}); rerun the same command to resume them"
+        )
     return dropped
 
 
@@ -674,8 +719,6 @@ def run_batch_dask(
         _plan(run, _as_items(items), warc, count, task_settings, extract)
         _write_json_atomically(run.layout.manifest, _manifest(run, count, complete=False))
         with _sigterm_as_interrupt(handle_signals):
-            outcomes = _submit_all(client, run.specs, progress_stream or sys.stderr, live_progress,
-                                   handle_signals)
+            outcomes = _submit_all(client, run.specs, progress_stream or sys.stderr, live_progress, handle_signals)
     dropped = _finish(run, outcomes, count, settings)
     return _summary(run, outcomes, dropped, started)
-

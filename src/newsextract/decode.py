@@ -19,14 +19,43 @@ _BOMS = (
 )
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]+)""", re.IGNORECASE)
 # Per the HTML standard, a declared latin-1 / ascii means windows-1252.
-_ALIASES = {"iso-8859-1": "cp1252", "latin-1": "cp1252", "latin1": "cp1252", "us-ascii": "cp1252",
-            "ascii": "cp1252", "x-sjis": "shift_jis", "utf8": "utf-8"}
+_ALIASES = {
+    "iso-8859-1": "cp1252",
+    "latin-1": "cp1252",
+    "latin1": "cp1252",
+    "us-ascii": "cp1252",
+    "ascii": "cp1252",
+    "x-sjis": "shift_jis",
+    "utf8": "utf-8",
+}
 # The legacy encodings the HTML standard lets pages use (WHATWG Encoding);
 # detection chooses among these only, so windows-1252 text is never taken
 # for a Mac code page nobody serves.
-WEB_ENCODINGS = ["cp1252", "cp1250", "cp1251", "cp1253", "cp1254", "cp1255", "cp1256", "cp1257", "cp1258",
-                 "iso8859_2", "iso8859_5", "iso8859_7", "iso8859_15", "koi8_r", "koi8_u", "cp874", "shift_jis",
-                 "euc_jp", "iso2022_jp", "gb18030", "big5", "euc_kr", "utf_16"]
+WEB_ENCODINGS = [
+    "cp1252",
+    "cp1250",
+    "cp1251",
+    "cp1253",
+    "cp1254",
+    "cp1255",
+    "cp1256",
+    "cp1257",
+    "cp1258",
+    "iso8859_2",
+    "iso8859_5",
+    "iso8859_7",
+    "iso8859_15",
+    "koi8_r",
+    "koi8_u",
+    "cp874",
+    "shift_jis",
+    "euc_jp",
+    "iso2022_jp",
+    "gb18030",
+    "big5",
+    "euc_kr",
+    "utf_16",
+]
 _SNIFF_BYTES = 4096
 _TIE = 0.001
 _DETECT_BYTES = 200_000
@@ -81,7 +110,7 @@ def decode_html(raw: bytes, http_charset: str | None = None) -> tuple[str, str]:
     """
     for bom, encoding in _BOMS:
         if raw.startswith(bom):
-            return raw[len(bom):].decode(encoding, errors="replace"), encoding
+            return raw[len(bom) :].decode(encoding, errors="replace"), encoding
     # Valid UTF-8 with non-ASCII bytes is almost never another encoding by
     # chance, while "iso-8859-1" headers over UTF-8 pages are common.
     if _decodes_cleanly(raw, "utf-8"):

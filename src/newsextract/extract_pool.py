@@ -50,8 +50,13 @@ def extract_job(job: ExtractJob) -> Outcome:
     try:
         page = job.page if job.page is not None else load_offline(job.key, job.locator or "", job.max_bytes)
         base = page.url if page.url.startswith(("http://", "https://")) else None
-        article = job.extract(page.content, url=base, final_url=page.final_url if base else None,
-                              http_charset=page.charset, settings=job.settings)
+        article = job.extract(
+            page.content,
+            url=base,
+            final_url=page.final_url if base else None,
+            http_charset=page.charset,
+            settings=job.settings,
+        )
     except NewsExtractError as exc:
         return failure_outcome(job.row_id, job.key, exc.kind, exc.message, getattr(exc, "http_status", None))
     except Exception as exc:  # one bad page must not end an hours-long run; its record says why
@@ -60,8 +65,7 @@ def extract_job(job: ExtractJob) -> Outcome:
     return Outcome(job.row_id, job.key, True, line)
 
 
-def failure_outcome(row_id: int, key: str, kind: str, message: str,
-                    http_status: int | None = None) -> Outcome:
+def failure_outcome(row_id: int, key: str, kind: str, message: str, http_status: int | None = None) -> Outcome:
     """The outcome (state row and output line) of a URL that gave no article."""
     error = Failure(kind=kind, message=message, http_status=http_status)
     line = Result(url=key, ok=False, error=error).model_dump_json().encode() + b"\n"
@@ -120,8 +124,9 @@ class _Worker:
     def __init__(self) -> None:
         context = multiprocessing.get_context("spawn")
         self._conn, child = context.Pipe()
-        self._process = context.Process(target=_worker_main, args=(child, os.getpid()), daemon=True,
-                                        name="newsextract-extract")
+        self._process = context.Process(
+            target=_worker_main, args=(child, os.getpid()), daemon=True, name="newsextract-extract"
+        )
         self._process.start()
         child.close()
         self.pages = 0
@@ -218,8 +223,12 @@ class _Slot:
         outcome = worker.extract(job, self._page_timeout)
         if outcome is None:
             self._worker = None  # killed: the next page gets a new process
-            return failure_outcome(job.row_id, job.key, _TIMEOUT_KIND,
-                                   f"extraction took longer than the page time limit ({self._page_timeout:g} s)")
+            return failure_outcome(
+                job.row_id,
+                job.key,
+                _TIMEOUT_KIND,
+                f"extraction took longer than the page time limit ({self._page_timeout:g} s)",
+            )
         if self._max_pages is not None and worker.pages >= self._max_pages:
             self._stop_worker()
         return outcome
@@ -264,8 +273,7 @@ class ExtractPool:
             slot.join()
 
 
-def _deliver(loop: asyncio.AbstractEventLoop, future: asyncio.Future[Outcome],
-             result: Outcome | BaseException) -> None:
+def _deliver(loop: asyncio.AbstractEventLoop, future: asyncio.Future[Outcome], result: Outcome | BaseException) -> None:
     with contextlib.suppress(RuntimeError):  # the loop is closed: nobody waits for this page
         loop.call_soon_threadsafe(_settle, future, result)
 

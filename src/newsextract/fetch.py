@@ -173,9 +173,7 @@ class Fetcher:
                 return reply
             state = _chain_state(target, jar)
             if state in seen:
-                raise TooManyRedirectsError(
-                    f"redirect loop back to {target}", url=str(url), http_status=reply.status
-                )
+                raise TooManyRedirectsError(f"redirect loop back to {target}", url=str(url), http_status=reply.status)
             redirects += 1
             if redirects > max_redirects:
                 raise TooManyRedirectsError(
@@ -385,8 +383,7 @@ def _parse_url(url: str) -> httpx.URL:
 
 def _check_scheme(parsed: httpx.URL, original: str) -> None:
     if parsed.scheme not in ("http", "https"):
-        raise InvalidURLError(f"only http and https URLs can be fetched, not {parsed.scheme or 'none'}",
-                              url=original)
+        raise InvalidURLError(f"only http and https URLs can be fetched, not {parsed.scheme or 'none'}", url=original)
     if not parsed.host:
         raise InvalidURLError("URL has no host", url=original)
 

@@ -52,8 +52,7 @@ class Progress:
         left = max(self.total - self.done, 0)
         eta = _clock(left / rate) if rate > 0 else "--:--"
         self.stream.write(
-            f"\r{self.done:,}/{self.total:,}  ok {self.ok:,}  failed {self.failed:,}  "
-            f"{rate:,.1f}/s  ETA {eta}  \x1b[K"
+            f"\r{self.done:,}/{self.total:,}  ok {self.ok:,}  failed {self.failed:,}  {rate:,.1f}/s  ETA {eta}  \x1b[K"
         )
         self.stream.flush()
 

@@ -106,8 +106,7 @@ class RunStore:
             for key, value in values.items():
                 self._put_meta(key, value)
 
-    def ingest(self, items: Iterable[InputItem], chunk: int,
-               stop: threading.Event | None = None) -> IngestCounts:
+    def ingest(self, items: Iterable[InputItem], chunk: int, stop: threading.Event | None = None) -> IngestCounts:
         """Add input items as pending, in transactions of `chunk` rows; known URLs are left as they are.
 
         Stops between chunks once `stop` is set (the input is read again on the next run).
@@ -130,8 +129,7 @@ class RunStore:
         last = 0
         while True:
             rows = self._conn.execute(
-                "SELECT id, url, locator, invalid FROM items WHERE id > ? AND status = 'pending' "
-                "ORDER BY id LIMIT ?",
+                "SELECT id, url, locator, invalid FROM items WHERE id > ? AND status = 'pending' ORDER BY id LIMIT ?",
                 (last, page),
             ).fetchall()
             if not rows:
@@ -140,8 +138,7 @@ class RunStore:
                 yield PendingRow(*row)
             last = rows[-1][0]
 
-    def commit(self, outcomes: Sequence[Outcome], offsets: Sequence[int | None],
-               output_offset: int | None) -> None:
+    def commit(self, outcomes: Sequence[Outcome], offsets: Sequence[int | None], output_offset: int | None) -> None:
         """Record outcomes (with each line's output offset) and the output's committed end, atomically."""
         with self._transaction():
             self._conn.executemany(
@@ -166,16 +163,22 @@ class RunStore:
         for row_id, offset, length, retry in cursor:
             yield int(row_id), int(offset or 0), int(length or 0), bool(retry)
 
-    def reopen_failed(self, max_attempts: int, shifted: Iterable[tuple[int, int]],
-                      output_offset: int | None, extra_meta: dict[str, str | None]) -> int:
+    def reopen_failed(
+        self,
+        max_attempts: int,
+        shifted: Iterable[tuple[int, int]],
+        output_offset: int | None,
+        extra_meta: dict[str, str | None],
+    ) -> int:
         """Turn retryable failed rows back to pending and move the kept lines' offsets, atomically.
 
         `shifted` gives (id, new offset) for failed rows whose lines stay in a compacted
         output. Returns the number of rows reopened.
         """
         with self._transaction():
-            self._conn.executemany("UPDATE items SET out_offset = ? WHERE id = ?",
-                                   ((off, row_id) for row_id, off in shifted))
+            self._conn.executemany(
+                "UPDATE items SET out_offset = ? WHERE id = ?", ((off, row_id) for row_id, off in shifted)
+            )
             cursor = self._conn.execute(
                 "UPDATE items SET status = 'pending', out_offset = NULL, out_len = NULL "
                 "WHERE status = 'failed' AND invalid IS NULL AND attempts < ?",
@@ -195,8 +198,7 @@ class RunStore:
     def failure_kinds(self) -> dict[str, int]:
         """Failed rows by error kind."""
         rows = self._conn.execute(
-            "SELECT error_kind, COUNT(*) FROM items WHERE status = 'failed' "
-            "GROUP BY error_kind ORDER BY 2 DESC"
+            "SELECT error_kind, COUNT(*) FROM items WHERE status = 'failed' GROUP BY error_kind ORDER BY 2 DESC"
         ).fetchall()
         return {str(kind): int(n) for kind, n in rows}
 

@@ -59,8 +59,14 @@ def explain_article(
     return ExplainedArticle(article=article, removed=log.removals)
 
 
-def _extract(html: str | bytes, url: str | None, final_url: str | None, http_charset: str | None,
-             settings: ExtractSettings, log: RemovalLog) -> Article:
+def _extract(
+    html: str | bytes,
+    url: str | None,
+    final_url: str | None,
+    http_charset: str | None,
+    settings: ExtractSettings,
+    log: RemovalLog,
+) -> Article:
     page = read_page(html, http_charset, settings, url=url)
     base_url = final_url or url
     tree = LexborHTMLParser(page.text)
@@ -71,8 +77,13 @@ def _extract(html: str | bytes, url: str | None, final_url: str | None, http_cha
     scope = dom.image_scope(root, tree)
     meta = metadata.read_metadata(tree, base_url, byline.printed_headline(tree, scope))
     byline_nodes = byline.find_byline_nodes(tree, scope)
-    collected = images.collect(scope, base_url, meta.headline, max_examined=settings.max_pictures_examined,
-                               max_images=settings.max_images) if scope is not None else images.Collected([], [])
+    collected = (
+        images.collect(
+            scope, base_url, meta.headline, max_examined=settings.max_pictures_examined, max_images=settings.max_images
+        )
+        if scope is not None
+        else images.Collected([], [])
+    )
     found_images, image_nodes = collected.images, collected.drop
     # Captions outside the article's images (a gallery above it, a teaser) are never body text either.
     stray_captions = images.stray_captions(tree)
@@ -102,15 +113,26 @@ def _extract(html: str | bytes, url: str | None, final_url: str | None, http_cha
     return _assemble(found, url, final_url, settings, log)
 
 
-def _choose_body(tree: LexborHTMLParser, region: evidence.Region, page: Page, base_url: str | None,
-                 settings: ExtractSettings, log: RemovalLog) -> safety.BodyChoice:
+def _choose_body(
+    tree: LexborHTMLParser,
+    region: evidence.Region,
+    page: Page,
+    base_url: str | None,
+    settings: ExtractSettings,
+    log: RemovalLog,
+) -> safety.BodyChoice:
     """The main text of the cleaned page, or, when that is thin, of the raw page (see safety)."""
     region_prose = region.prose_in(region.root) if region.root is not None else 0
     # The body alone: the main-text extractor needs no <head>, and parsing it costs time.
     cleaned = body.as_page(tree.body.html if tree.body is not None else tree.html)
-    return safety.choose_body(body.main_text(cleaned, base_url, fast=True), body.fallback_text(region.root),
-                              lambda: body.main_text(page.text, base_url), log, settings.min_body_words,
-                              safety.ProseShares(region.page_prose, region_prose))
+    return safety.choose_body(
+        body.main_text(cleaned, base_url, fast=True),
+        body.fallback_text(region.root),
+        lambda: body.main_text(page.text, base_url),
+        log,
+        settings.min_body_words,
+        safety.ProseShares(region.page_prose, region_prose),
+    )
 
 
 def _log_found_nodes(log: RemovalLog, **groups: list[LexborNode]) -> None:
@@ -136,20 +158,25 @@ class _Found:
     caps: list[str] = field(default_factory=list)  # warnings of the work caps a page ran into
 
 
-def _assemble(found: _Found, url: str | None, final_url: str | None, settings: ExtractSettings,
-              log: RemovalLog) -> Article:
+def _assemble(
+    found: _Found, url: str | None, final_url: str | None, settings: ExtractSettings, log: RemovalLog
+) -> Article:
     meta = found.meta
     printed_byline = " ".join(found.byline_texts) or byline.byline_from_text(found.paragraphs)
-    image_list = images.finalise(found.images, meta.lead_image, meta.image_captions) \
-        if settings.include_images else []
+    image_list = images.finalise(found.images, meta.lead_image, meta.image_captions) if settings.include_images else []
     repeated = [t for im in found.images for t in (im.caption, im.credit) if t] + found.stray_captions
     repeated = repeated[:_MAX_REPEATED_TEXTS]  # a 20,000-photo gallery's captions left the page already
     alts = [im.alt for im in found.images if im.alt and len(im.alt.split()) >= _MIN_ALT_WORDS]
     kept = body.clean_paragraphs(found.paragraphs, repeated, printed_byline, meta.headline, log, alts=alts)
     no_article = body.looks_like_index(kept, found.index)
     if no_article:
-        log.add("main_text", "index_page", f"links {found.index.link_density:.0%} of the page's text, "
-                f"{found.index.teasers} linked headings, no article markup", "\n\n".join(kept))
+        log.add(
+            "main_text",
+            "index_page",
+            f"links {found.index.link_density:.0%} of the page's text, "
+            f"{found.index.teasers} linked headings, no article markup",
+            "\n\n".join(kept),
+        )
     text = "" if no_article else "\n\n".join(kept)
     words = word_count(text)
     authors, author_source = _authors(meta, found.byline_texts, printed_byline)
@@ -183,8 +210,9 @@ def _assemble(found: _Found, url: str | None, final_url: str | None, settings: E
 
 def _authors(meta: metadata.Metadata, byline_texts: list[str], printed: str | None) -> tuple[list[str], str]:
     outlets = [*meta.outlet_names, meta.site_name or ""]
-    names, from_meta = byline.choose_authors(meta.author_names, byline_texts or ([printed] if printed else []),
-                                             outlets, meta.canonical_url)
+    names, from_meta = byline.choose_authors(
+        meta.author_names, byline_texts or ([printed] if printed else []), outlets, meta.canonical_url
+    )
     return names, meta.provenance.get("author_names", "meta") if from_meta else "dom"
 
 

@@ -67,14 +67,16 @@ def is_caption_like(paragraph: Fingerprint, captions: TextIndex) -> bool:
         return paragraph.folded in captions.folded
     return captions.similar(paragraph) or any(
         len(c.word_set) >= 5 and c.contains(paragraph) and len(paragraph.text) <= len(c.text) * 1.3
-        for c in captions.containing(paragraph))
+        for c in captions.containing(paragraph)
+    )
 
 
 def _is_byline(paragraph: Fingerprint, byline: Fingerprint | None) -> bool:
     if byline is None or len(paragraph.text) > 160:
         return False
-    return paragraph.folded == byline.folded or (bool(sel.BYLINE_LINE.match(paragraph.text))
-                                                 and paragraph.similar(byline, 0.6))
+    return paragraph.folded == byline.folded or (
+        bool(sel.BYLINE_LINE.match(paragraph.text)) and paragraph.similar(byline, 0.6)
+    )
 
 
 @dataclass(frozen=True)
@@ -87,8 +89,9 @@ class _Known:
     alts: TextIndex
 
 
-def _drop_rule(paragraph: Fingerprint, index: int, known: _Known, kept: list[Fingerprint],
-               repeated: set[str]) -> str | None:
+def _drop_rule(
+    paragraph: Fingerprint, index: int, known: _Known, kept: list[Fingerprint], repeated: set[str]
+) -> str | None:
     """Why a paragraph is not body text, or None when it is."""
     if sel.BOILERPLATE_LINES.match(paragraph.text):
         return "boilerplate_line"
@@ -121,18 +124,27 @@ def _twins(a: Fingerprint, b: Fingerprint) -> bool:
     return a.contains(b) or b.contains(a)
 
 
-def clean_paragraphs(paragraphs: list[str], captions: list[str], byline: str | None,
-                     headline: str | None, log: RemovalLog | None = None, *,
-                     alts: list[str] | None = None) -> list[str]:
+def clean_paragraphs(
+    paragraphs: list[str],
+    captions: list[str],
+    byline: str | None,
+    headline: str | None,
+    log: RemovalLog | None = None,
+    *,
+    alts: list[str] | None = None,
+) -> list[str]:
     """Drop captions, the byline, the headline, boilerplate lines and repeated paragraphs from the text.
 
     Of two near-identical paragraphs (a standfirst the first paragraph repeats
     with a dateline added), the longer one is kept, in the first one's place.
     """
     log = log or RemovalLog()
-    known = _Known(TextIndex([Fingerprint.of(c) for c in dict.fromkeys(captions)]),
-                   Fingerprint.of(byline) if byline else None, Fingerprint.of(headline) if headline else None,
-                   TextIndex([Fingerprint.of(a) for a in dict.fromkeys(alts or [])]))
+    known = _Known(
+        TextIndex([Fingerprint.of(c) for c in dict.fromkeys(captions)]),
+        Fingerprint.of(byline) if byline else None,
+        Fingerprint.of(headline) if headline else None,
+        TextIndex([Fingerprint.of(a) for a in dict.fromkeys(alts or [])]),
+    )
     kept: list[Fingerprint] = []
     repeated: set[str] = set()  # texts whose repeat is an artefact: the standfirst, long paragraphs
     for index, text in enumerate(paragraphs):
@@ -174,8 +186,9 @@ class IndexEvidence:
     article_markup: bool  # JSON-LD / og:type article, or a single <article>
 
     def says_index(self) -> bool:
-        return not self.article_markup and (self.link_density >= _INDEX_LINK_DENSITY
-                                            or self.teasers >= _INDEX_MIN_TEASERS)
+        return not self.article_markup and (
+            self.link_density >= _INDEX_LINK_DENSITY or self.teasers >= _INDEX_MIN_TEASERS
+        )
 
 
 def index_evidence(tree: LexborHTMLParser, declares_article: bool) -> IndexEvidence:
@@ -192,5 +205,9 @@ def looks_like_index(paragraphs: list[str], evidence: IndexEvidence) -> bool:
     like article prose. A short article (a brief, wire copy) is still an article."""
     if not evidence.says_index():
         return False
-    return not any(len(p.split()) >= _INDEX_MAX_PARAGRAPH_WORDS or len(p) >= _INDEX_MAX_PARAGRAPH_CHARS
-                   or word_count(p) >= _INDEX_MAX_PARAGRAPH_WORDS for p in paragraphs)
+    return not any(
+        len(p.split()) >= _INDEX_MAX_PARAGRAPH_WORDS
+        or len(p) >= _INDEX_MAX_PARAGRAPH_CHARS
+        or word_count(p) >= _INDEX_MAX_PARAGRAPH_WORDS
+        for p in paragraphs
+    )

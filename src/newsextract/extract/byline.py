@@ -12,8 +12,15 @@ from newsextract.extract import selectors as sel
 from newsextract.extract.names import merge_names, people, site_words, split_names, unique_names
 from newsextract.extract.text import squash
 
-__all__ = ["byline_from_text", "choose_authors", "find_byline_nodes", "merge_names", "printed_headline",
-           "printed_texts", "split_names"]
+__all__ = [
+    "byline_from_text",
+    "choose_authors",
+    "find_byline_nodes",
+    "merge_names",
+    "printed_headline",
+    "printed_texts",
+    "split_names",
+]
 
 _MAX_BYLINE_CHARS = 200
 # Candidates read per selector: each costs its subtree's text, so a page of 10,000
@@ -43,16 +50,22 @@ def find_byline_nodes(tree: LexborHTMLParser, root: LexborNode | None) -> list[L
 
 def _by_known_markup(scope: LexborNode) -> list[LexborNode]:
     for selector in sel.BYLINE_SELECTORS:
-        found = [n for n in scope.css(selector)[:_MAX_CANDIDATES]
-                 if _fits_byline_slot(n, scope) and _reads_as_byline(dom.text_of(n))]
+        found = [
+            n
+            for n in scope.css(selector)[:_MAX_CANDIDATES]
+            if _fits_byline_slot(n, scope) and _reads_as_byline(dom.text_of(n))
+        ]
         if found:
             return found
     return []
 
 
 def _by_class_words(scope: LexborNode) -> list[LexborNode]:
-    return [n for n in scope.css(sel.LOOSE_BYLINE_SELECTOR)[:_MAX_CANDIDATES]
-            if _fits_byline_slot(n, scope) and not _inside_quote(n, scope) and _names_in_full(dom.text_of(n))]
+    return [
+        n
+        for n in scope.css(sel.LOOSE_BYLINE_SELECTOR)[:_MAX_CANDIDATES]
+        if _fits_byline_slot(n, scope) and not _inside_quote(n, scope) and _names_in_full(dom.text_of(n))
+    ]
 
 
 def _names_in_full(text: str) -> bool:
@@ -62,7 +75,8 @@ def _names_in_full(text: str) -> bool:
 
 def _fits_byline_slot(node: LexborNode, scope: LexborNode) -> bool:
     return 0 < len(dom.text_of(node)) <= _MAX_BYLINE_CHARS and not dom.inside_boilerplate(
-        node, stop=scope, zone_tags=False)
+        node, stop=scope, zone_tags=False
+    )
 
 
 def _reads_as_byline(text: str) -> bool:
@@ -71,7 +85,7 @@ def _reads_as_byline(text: str) -> bool:
         return True
     credit = sel.CREDIT_BY.search(text) or sel.BY_PREFIX.match(text)
     if credit:
-        return bool(text[credit.end():].strip(" :"))
+        return bool(text[credit.end() :].strip(" :"))
     return len(text.split()) <= _MAX_BARE_WORDS and not _DIGIT.search(text) and not text.endswith(":")
 
 
@@ -109,13 +123,13 @@ def _own_texts(node: LexborNode) -> list[str]:
 
 
 def _trim_to_names(text: str) -> str:
-    """"By Jane Doe, Senior Editor Updated 3 PM Share" -> "By Jane Doe"; text without names is kept."""
+    """ "By Jane Doe, Senior Editor Updated 3 PM Share" -> "By Jane Doe"; text without names is kept."""
     spans = [m.span() for name in split_names(text) if (m := re.search(_name_pattern(name), text))]
     if not spans:
         return text
     start, end = min(s for s, _ in spans), max(e for _, e in spans)
     lead_in = _BY_BEFORE.search(text[:start])
-    return text[lead_in.start() if lead_in else start:end].strip()
+    return text[lead_in.start() if lead_in else start : end].strip()
 
 
 def _name_pattern(name: str) -> str:
@@ -131,8 +145,9 @@ def byline_from_text(paragraphs: list[str]) -> str | None:
     return None
 
 
-def choose_authors(meta_names: list[str], byline_texts: list[str], outlets: list[str],
-                   page_url: str | None) -> tuple[list[str], bool]:
+def choose_authors(
+    meta_names: list[str], byline_texts: list[str], outlets: list[str], page_url: str | None
+) -> tuple[list[str], bool]:
     """The article's authors, and whether they come from the metadata (else the printed byline).
 
     Metadata names a person on purpose, so its names win. A site's,
@@ -153,7 +168,7 @@ def _is_full_name(name: str) -> bool:
 
 
 def _host_names(page_url: str | None) -> list[str]:
-    """"der-postillon.com" -> ["der-postillon.com", "der-postillon"]: a site is also named by its host."""
+    """ "der-postillon.com" -> ["der-postillon.com", "der-postillon"]: a site is also named by its host."""
     host = (urlsplit(page_url).hostname or "") if page_url else ""
     labels = [label for label in host.split(".")[:-1] if label != "www"]
     return [host, *labels] if host else []

@@ -17,8 +17,11 @@ from newsextract.extract.node_text import has_text, text_within
 from newsextract.extract.text import squash, word_count
 
 # Labels printed for screen readers or by a caption toggle: "image caption", "Bildunterschrift:", "hide caption".
-_LEADING_LABEL = re.compile(r"^(?:(?:image|photo)\s+caption|legende|caption|bildunterschrift|légende|leyenda|bildtext)"
-                            r"\s*:?\s+", re.IGNORECASE)
+_LEADING_LABEL = re.compile(
+    r"^(?:(?:image|photo)\s+caption|legende|caption|bildunterschrift|légende|leyenda|bildtext)"
+    r"\s*:?\s+",
+    re.IGNORECASE,
+)
 _TOGGLE_LABEL = re.compile(r"\s*\b(?:hide|show|toggle|expand|collapse)\s+caption\s*$", re.IGNORECASE)
 _CAPTION_SELECTOR = ", ".join(sel.CAPTION_SELECTORS)
 _CAPTIONS = SelectorList.parse(sel.CAPTION_SELECTORS)
@@ -37,13 +40,22 @@ _HEADLINE_WORDS = 3
 # "Audio 03:07 Min.", "2:34 Russia launches…", "00:00:49", "Q 12:40 …": a player's teaser or duration.
 _MEDIA_TEASER = re.compile(r"^(?:\w{1,10}\W{1,3})?\d{1,2}:\d{2}\b", re.IGNORECASE)
 # A publication line ("Updated July 9, 2025", "5 min read") belongs to the byline, not to a picture.
-_META_LINE = re.compile(r"\b(?:\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?|uhr)|updated|last\s+updated|published|posted|"
-                        r"min\.?\s+read|read\s+time|lesezeit|aktualisiert|veröffentlicht|mis\s+à\s+jour|publié|"
-                        r"actualizado|publicado|aggiornato|pubblicato)\b", re.IGNORECASE)
-_NEWSLETTER = re.compile(r"newsletter|infolettre|bolet[ií]n|nyhetsbrev|nieuwsbrief|uutiskirje|hírlevél|"
-                         r"rozesílk|biuletyn|newsbrief|e-?mail\s+alerts?", re.IGNORECASE)
-_SIGN_UP = re.compile(r"sign\s*up|subscri|abonn|anmeld|registr|inscri|suscr|iscri|zapisz|prenumer|meld\s+je|"
-                      r"tilmeld|påmeld|inbox|postfach|bandeja", re.IGNORECASE)
+_META_LINE = re.compile(
+    r"\b(?:\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?|uhr)|updated|last\s+updated|published|posted|"
+    r"min\.?\s+read|read\s+time|lesezeit|aktualisiert|veröffentlicht|mis\s+à\s+jour|publié|"
+    r"actualizado|publicado|aggiornato|pubblicato)\b",
+    re.IGNORECASE,
+)
+_NEWSLETTER = re.compile(
+    r"newsletter|infolettre|bolet[ií]n|nyhetsbrev|nieuwsbrief|uutiskirje|hírlevél|"
+    r"rozesílk|biuletyn|newsbrief|e-?mail\s+alerts?",
+    re.IGNORECASE,
+)
+_SIGN_UP = re.compile(
+    r"sign\s*up|subscri|abonn|anmeld|registr|inscri|suscr|iscri|zapisz|prenumer|meld\s+je|"
+    r"tilmeld|påmeld|inbox|postfach|bandeja",
+    re.IGNORECASE,
+)
 # Style sheets and scripts printed as text by a broken page.
 _CODE = re.compile(r"[{;]\s*[\w-]+\s*:\s*[^;{}]+;|@media\b|\bfunction\s*\(")
 # "Search for:", "Photos:": a form or section label.
@@ -98,8 +110,13 @@ def caption_of(picture: LexborNode, unit: LexborNode | None, region: LexborNode,
 
 def is_false_caption(text: str, node: LexborNode | None) -> bool:
     """A byline, a newsletter or cookie line, a media-player teaser, or a list of linked headlines."""
-    if (sel.BOILERPLATE_LINES.match(text) or _MEDIA_TEASER.search(text) or _CODE.search(text)
-            or not _has_words(text) or (text.endswith(":") and len(text.split()) <= _MAX_LABEL_WORDS)):
+    if (
+        sel.BOILERPLATE_LINES.match(text)
+        or _MEDIA_TEASER.search(text)
+        or _CODE.search(text)
+        or not _has_words(text)
+        or (text.endswith(":") and len(text.split()) <= _MAX_LABEL_WORDS)
+    ):
         return True
     if _META_LINE.search(text) and len(text.split()) <= _MAX_BYLINE_WORDS:
         return True
@@ -114,13 +131,14 @@ def is_false_caption(text: str, node: LexborNode | None) -> bool:
 def is_promo(text: str) -> bool:
     """A newsletter or subscription teaser, in any language ("Melden Sie sich für unseren Newsletter an")."""
     return bool(sel.BOILERPLATE_LINES.match(text) and _NEWSLETTER.search(text)) or bool(
-        _NEWSLETTER.search(text) and _SIGN_UP.search(text))
+        _NEWSLETTER.search(text) and _SIGN_UP.search(text)
+    )
 
 
 def is_byline(text: str) -> bool:
-    """"By Jane Doe", "Von Hannah Ritzmann, Redakteurin 09.09.2025": a short line naming the author."""
+    """ "By Jane Doe", "Von Hannah Ritzmann, Redakteurin 09.09.2025": a short line naming the author."""
     by = sel.BY_PREFIX.match(text)
-    return by is not None and text[by.end():by.end() + 1].isupper() and len(text.split()) <= _MAX_BYLINE_WORDS
+    return by is not None and text[by.end() : by.end() + 1].isupper() and len(text.split()) <= _MAX_BYLINE_WORDS
 
 
 def _has_words(text: str) -> bool:
@@ -133,8 +151,14 @@ def _caption_inside(unit: LexborNode) -> LexborNode | None:
 
     Document order puts an outer caption ("newsCaption") before the credit span nested in it.
     """
-    return next((n for n in unit.css("[class], figcaption, [itemprop]") if n.mem_id != unit.mem_id
-                 and _is_caption_element(n) and not _holds_picture(n) and visible_text(n)), None)
+    return next(
+        (
+            n
+            for n in unit.css("[class], figcaption, [itemprop]")
+            if n.mem_id != unit.mem_id and _is_caption_element(n) and not _holds_picture(n) and visible_text(n)
+        ),
+        None,
+    )
 
 
 def _is_caption_element(node: LexborNode) -> bool:
@@ -144,8 +168,11 @@ def _is_caption_element(node: LexborNode) -> bool:
 def text_outside_captions(node: LexborNode) -> str:
     """The node's visible text without its caption elements: what a picture's wrapper holds besides
     its caption (a lightbox prints the caption twice, a bio box prints a biography)."""
-    captions = {n.mem_id for n in node.css("[class], figcaption, [itemprop]")
-                if n.mem_id != node.mem_id and _is_caption_element(n)}
+    captions = {
+        n.mem_id
+        for n in node.css("[class], figcaption, [itemprop]")
+        if n.mem_id != node.mem_id and _is_caption_element(n)
+    }
     return _text_without(node, captions)
 
 
@@ -157,8 +184,9 @@ def _caption_after(start: LexborNode, region: LexborNode) -> LexborNode | None:
         if block is None or block.mem_id == region.mem_id:
             return None
         sibling = _next_element(block)
-        while sibling is not None and (sibling.tag == "noscript" or (_is_blank(sibling)
-                                                                     and not _holds_picture(sibling))):
+        while sibling is not None and (
+            sibling.tag == "noscript" or (_is_blank(sibling) and not _holds_picture(sibling))
+        ):
             sibling = _next_element(sibling)  # a lazy picture's <noscript> copy, a button, an empty slot
         if sibling is not None:  # (the cheap, bounded test first: the sibling may be the rest of the story)
             return sibling if _is_caption_block(sibling) and not _holds_picture(sibling) else None
@@ -193,11 +221,18 @@ def _caption_parts(wrapper: LexborNode) -> list[LexborNode] | None:
         return None
     text = visible_text(wrapper)
     parts = [child for child in wrapper.iter() if visible_text(child) and not _holds_picture(child)]
-    loose_text = any(child.tag == "-text" and (child.text_content or "").strip()
-                     for child in wrapper.iter(include_text=True))
-    if (loose_text or not parts or len(parts) > _MAX_BLOCK_TEXT_CHILDREN
-            or word_count(text) > _MAX_BLOCK_CAPTION_WORDS or len(text) > _MAX_BLOCK_CAPTION_CHARS
-            or wrapper.css_first(_HEADINGS) is not None or _links_in_text(parts)):
+    loose_text = any(
+        child.tag == "-text" and (child.text_content or "").strip() for child in wrapper.iter(include_text=True)
+    )
+    if (
+        loose_text
+        or not parts
+        or len(parts) > _MAX_BLOCK_TEXT_CHILDREN
+        or word_count(text) > _MAX_BLOCK_CAPTION_WORDS
+        or len(text) > _MAX_BLOCK_CAPTION_CHARS
+        or wrapper.css_first(_HEADINGS) is not None
+        or _links_in_text(parts)
+    ):
         return None
     return parts
 
@@ -209,8 +244,9 @@ def _bare_paragraphs(parts: list[LexborNode]) -> bool:
 
 def _links_in_text(parts: list[LexborNode]) -> bool:
     """A link with words in a part that is not a credit line."""
-    return any(dom.text_of(a) for part in parts if not credits.is_credit_text(visible_text(part))
-               for a in part.css("a"))
+    return any(
+        dom.text_of(a) for part in parts if not credits.is_credit_text(visible_text(part)) for a in part.css("a")
+    )
 
 
 def _caption_attribute(picture: LexborNode, unit: LexborNode | None) -> Caption:
@@ -229,10 +265,16 @@ def _read(node: LexborNode, unit: LexborNode | None) -> Caption:
     if text_within(node, _MAX_CAPTION_CHARS) is None:
         return NO_CAPTION  # a block this long is the article's, whatever its class says
     # A caption has a few elements; looking at the first ones keeps a hostile nesting linear.
-    credit_nodes = [n for n in node.css("*")[:_MAX_CAPTION_ELEMENTS] if n.mem_id != node.mem_id
-                    and (credits.is_credit_text(dom.text_of(n)) or _names_credit(n))]
-    named_credits = [n for n in (unit or node).css(_CREDIT_SELECTOR)
-                     if word_count(dom.text_of(n)) <= _MAX_BYLINE_WORDS and not _holds_picture(n)]
+    credit_nodes = [
+        n
+        for n in node.css("*")[:_MAX_CAPTION_ELEMENTS]
+        if n.mem_id != node.mem_id and (credits.is_credit_text(dom.text_of(n)) or _names_credit(n))
+    ]
+    named_credits = [
+        n
+        for n in (unit or node).css(_CREDIT_SELECTOR)
+        if word_count(dom.text_of(n)) <= _MAX_BYLINE_WORDS and not _holds_picture(n)
+    ]
     skipped = {n.mem_id for n in credit_nodes + named_credits}
     text = _text_without(node, skipped)
     credit_node = next(iter(named_credits + credit_nodes), None)
@@ -317,8 +359,10 @@ def _at_most_words(node: LexborNode, limit: int) -> bool:
 
 def _names_credit(node: LexborNode) -> bool:
     """A short element whose class names a credit ("widget__captionCredit")."""
-    return bool(sel.CREDIT_CLASS.search(node.attributes.get("class") or "")) \
+    return (
+        bool(sel.CREDIT_CLASS.search(node.attributes.get("class") or ""))
         and word_count(dom.text_of(node)) <= _MAX_BYLINE_WORDS
+    )
 
 
 def _names_caption(node: LexborNode) -> bool:

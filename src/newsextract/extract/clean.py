@@ -26,7 +26,8 @@ def _drop_tags(tree: LexborHTMLParser, region: Region, log: RemovalLog) -> list[
             continue  # lazy loaders keep the real <img> there; the image step reads it
         if node.tag in sel.DROP_UNLESS_PROSE:
             if region.share_of_prose(node) >= zones.PROSE_SHARE_KEPT or (
-                    region.root is not None and dom.is_ancestor(node, region.root)):
+                region.root is not None and dom.is_ancestor(node, region.root)
+            ):
                 continue
             log.add("zone", "control", f"<{node.tag}>", dom.text_of(node))
         doomed.append(node)
@@ -57,8 +58,12 @@ def _link_lists(tree: LexborHTMLParser, region: Region, log: RemovalLog) -> list
         stats = text_stats(node)
         if stats.link_density >= _LINK_LIST_DENSITY:
             doomed.append(node)
-            log.add("zone", "link_list", f"<{node.tag}> outside the main text: links {stats.link_density:.0%} "
-                    f"of {stats.chars} chars", dom.text_of(node))
+            log.add(
+                "zone",
+                "link_list",
+                f"<{node.tag}> outside the main text: links {stats.link_density:.0%} of {stats.chars} chars",
+                dom.text_of(node),
+            )
     return doomed
 
 
@@ -87,8 +92,11 @@ def merge_split_sections(region: Region) -> bool:
     if total < _MERGE_MIN_SHARE * region.page_prose:
         return False  # the region is not clearly the story: let the main-text extractor read the page
     # A section wraps paragraphs; a <div> holding text of its own is itself a paragraph.
-    sections = [child for child in root.iter() if child.tag not in _NOT_A_SECTION
-                and region.prose_in(child) > 0 and not squash(child.text(deep=False))]
+    sections = [
+        child
+        for child in root.iter()
+        if child.tag not in _NOT_A_SECTION and region.prose_in(child) > 0 and not squash(child.text(deep=False))
+    ]
     if sum(region.prose_in(s) >= _SECTION_SHARE * total for s in sections) < 2:
         return False
     for section in sections:  # every part, small ones too: a wrapper left behind can still be cut

@@ -25,8 +25,10 @@ def _alternatives(words: tuple[str, ...]) -> str:
 
 # A label stands alone: no Latin letter right before it ("Fotograf", "Autophoto" are not labels).
 _NOT_IN_WORD = r"(?<![A-Za-zÀ-ɏ])"
-_LABELLED = (rf"{_NOT_IN_WORD}(?:{_alternatives(sel.CREDIT_LABELS)})\s*[:：=]"
-             rf"|{_NOT_IN_WORD}(?:{_alternatives(sel.CREDIT_LEAD_INS)})\s")
+_LABELLED = (
+    rf"{_NOT_IN_WORD}(?:{_alternatives(sel.CREDIT_LABELS)})\s*[:：=]"
+    rf"|{_NOT_IN_WORD}(?:{_alternatives(sel.CREDIT_LEAD_INS)})\s"
+)
 # Copyright signs need no space before them: "石川（Ｃ）共同通信社"; "(c)" only before a short name
 # at the very end, as "(c) of the law" is a list mark.
 _COPYRIGHT = r"(?:©|（[cCｃＣ]）|\([cCｃＣ]\)(?=\s*\S+(?:\s+\S+){0,3}\s*$))"
@@ -35,7 +37,8 @@ _BY_LABELLED = rf"(?:^|(?<=[.!?|/(（\[–—,;])\s*){_NOT_IN_WORD}(?:{_alternat
 _CREDIT_START = rf"(?:(?:^|(?<=[\s(（\[【|/,，.。;·•–—-]))[(（\[【]?\s*(?:{_LABELLED})|{_BY_LABELLED}|{_COPYRIGHT})"
 # "… Foto: X", "…, Photo by X", "… (Foto: X)", "… © X", "[사진 출처 = X]" at the end.
 _TRAILING_LABELLED = re.compile(
-    rf"{_CREDIT_START}\s*(?P<credit>[^\n]{{1,{_MAX_CREDIT_CHARS}}}?)\s*[)）\]】]?\s*$", re.IGNORECASE)
+    rf"{_CREDIT_START}\s*(?P<credit>[^\n]{{1,{_MAX_CREDIT_CHARS}}}?)\s*[)）\]】]?\s*$", re.IGNORECASE
+)
 # "[사진 출처 = 연합뉴스] Caption…" or "(Foto: X) Caption…": a bracketed credit first.
 _LEADING_BRACKETED = re.compile(
     rf"^\s*[(（\[【]\s*(?:{_LABELLED}|{_BY_LABELLED}|{_COPYRIGHT})\s*(?P<credit>[^)）\]】]{{1,{_MAX_CREDIT_CHARS}}})"
@@ -44,9 +47,11 @@ _LEADING_BRACKETED = re.compile(
 )
 _RIGHTS_NOTICE = re.compile(
     rf"(?:^|\s[|/–—-]\s*|(?<=[.!?])\s+)(?P<credit>(?:copyright|{_alternatives(sel.RIGHTS_RESERVED)})[^|]{{0,60}})$",
-    re.IGNORECASE)
-_NOTICE_WORDS = re.compile(rf"(?:\.\s*)?(?:{_alternatives(sel.RIGHTS_RESERVED)})\.?|\bcopyright\b(?:\s+\d{{4}})?",
-                           re.IGNORECASE)
+    re.IGNORECASE,
+)
+_NOTICE_WORDS = re.compile(
+    rf"(?:\.\s*)?(?:{_alternatives(sel.RIGHTS_RESERVED)})\.?|\bcopyright\b(?:\s+\d{{4}})?", re.IGNORECASE
+)
 _SPACED_SLASH = re.compile(r"\s*/\s*")
 _LONE_LABEL = re.compile(rf"(?<=[.!?])\s+(?:{_alternatives(sel.CREDIT_LABELS)})\s*[:.]?\s*$", re.IGNORECASE)
 _TRAILING_PARENS = re.compile(r"\s*[(（]\s*(?P<credit>[^()（）]{2,80}?)\s*[)）]\s*$")
@@ -57,14 +62,37 @@ _SEPARATED_NAME = re.compile(r"(?<=\S)\s+[|/]\s+(?P<credit>[^|/]{2,60})$")
 _LEADING_SEPARATOR = re.compile(r"^\s*[|/–—-]\s*")
 _CREDIT_LABEL_START = re.compile(rf"^\s*[(（\[【]?\s*(?:{_LABELLED}|{_BY_LABELLED}|{_COPYRIGHT})", re.IGNORECASE)
 _LABEL_PREFIX = re.compile(rf"^\s*(?:{_LABELLED}|{_BY_LABELLED}|{_COPYRIGHT})\s*", re.IGNORECASE)
-_AGENCY = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(a) for a in sel.CREDIT_AGENCIES) + r")(?!\w)",
-                     re.IGNORECASE)
+_AGENCY = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(a) for a in sel.CREDIT_AGENCIES) + r")(?!\w)", re.IGNORECASE)
 # Where a person stands in the picture: "(l.)", "(M)", "(v.l.)", "(left)"; not an agency's "(AP)" or "(dpa)".
-_PLACE_MARK = re.compile(r"^(?:[a-zà-ÿ]{1,3}\.|[A-Za-z]|v\.\s?[lr]\.(?:\s?n\.\s?[lr]\.)?|"
-                         r"(?i:li|re|links|rechts|mitte|left|right|centre|center|top|bottom|arriba|abajo|izq\.|dcha\.))$")
+_PLACE_MARK = re.compile(
+    r"^(?:[a-zà-ÿ]{1,3}\.|[A-Za-z]|v\.\s?[lr]\.(?:\s?n\.\s?[lr]\.)?|"
+    r"(?i:li|re|links|rechts|mitte|left|right|centre|center|top|bottom|arriba|abajo|izq\.|dcha\.))$"
+)
 _DIGIT = re.compile(r"\d")
-_NAME_PARTICLES = frozenset({"von", "van", "de", "der", "den", "da", "di", "du", "del", "la", "le", "via", "and",
-                             "und", "for", "of", "y", "e", "et", "&"})
+_NAME_PARTICLES = frozenset(
+    {
+        "von",
+        "van",
+        "de",
+        "der",
+        "den",
+        "da",
+        "di",
+        "du",
+        "del",
+        "la",
+        "le",
+        "via",
+        "and",
+        "und",
+        "for",
+        "of",
+        "y",
+        "e",
+        "et",
+        "&",
+    }
+)
 
 
 def split_credit(caption: str) -> tuple[str, str | None]:
@@ -73,8 +101,16 @@ def split_credit(caption: str) -> tuple[str, str | None]:
     The text is "" when the whole caption is a credit ("Image Credits: Strava").
     """
     caption = squash(caption)
-    for split in (_leading_bracketed, _rights_reserved, _trailing_labelled, _trailing_parens, _trailing_agency,
-                  _only_credit, _after_separator, _lone_label):
+    for split in (
+        _leading_bracketed,
+        _rights_reserved,
+        _trailing_labelled,
+        _trailing_parens,
+        _trailing_agency,
+        _only_credit,
+        _after_separator,
+        _lone_label,
+    ):
         found = split(caption)
         if found is not None:
             text, credit = found
@@ -99,13 +135,13 @@ def clean_credit(credit: str | None) -> str | None:
 
 
 def _rights_reserved(caption: str) -> tuple[str, str] | None:
-    """"… Tiflis. - Copyright", "… virale - Tous droits réservés": a rights notice with no name."""
+    """ "… Tiflis. - Copyright", "… virale - Tous droits réservés": a rights notice with no name."""
     match = _RIGHTS_NOTICE.search(caption)
     return (_before(caption, match.start()), match.group("credit")) if match else None
 
 
 def _lone_label(caption: str) -> tuple[str, str] | None:
-    """"… an ihrem Arbeitsplatz. Bild": a credit label whose name the page printed elsewhere."""
+    """ "… an ihrem Arbeitsplatz. Bild": a credit label whose name the page printed elsewhere."""
     match = _LONE_LABEL.search(caption)
     return (_before(caption, match.start()), "") if match else None
 
@@ -123,7 +159,7 @@ def _trailing_labelled(caption: str) -> tuple[str, str] | None:
 
 
 def _trailing_parens(caption: str) -> tuple[str, str] | None:
-    """"Text (AP)" or "Text (PM’s media office)"; not "(l.)", "(Archiv, 6.12.2010)" or "(+1,3 %)"."""
+    """ "Text (AP)" or "Text (PM’s media office)"; not "(l.)", "(Archiv, 6.12.2010)" or "(+1,3 %)"."""
     match = _TRAILING_PARENS.search(caption)
     if match is None:
         return None
@@ -148,7 +184,7 @@ def _trailing_agency(caption: str) -> tuple[str, str] | None:
 
 
 def _after_separator(caption: str) -> tuple[str, str] | None:
-    """"… research kitchen / Kent Dayton", "… | Reuters": a spaced separator before a name."""
+    """ "… research kitchen / Kent Dayton", "… | Reuters": a spaced separator before a name."""
     match = _SEPARATED_NAME.search(caption)
     if match is None:
         return None
@@ -169,8 +205,12 @@ def _only_credit(caption: str) -> tuple[str, str] | None:
         return "", whole.group("credit")
     words = caption.split()
     # "Getty Images / Holger Leue", "APA/AFP/Mandel Ngan": names joined by a slash or beside an agency.
-    if len(words) <= _MAX_AGENCY_CREDIT_WORDS and ("/" in caption or _AGENCY.search(caption)) \
-            and all(_name_like(w) for w in words) and not caption.rstrip().endswith((".", "!", "?")):
+    if (
+        len(words) <= _MAX_AGENCY_CREDIT_WORDS
+        and ("/" in caption or _AGENCY.search(caption))
+        and all(_name_like(w) for w in words)
+        and not caption.rstrip().endswith((".", "!", "?"))
+    ):
         return "", caption
     return None
 
@@ -180,8 +220,13 @@ def _name_like(word: str) -> bool:
     bare = word.strip("()[],.;:'’\"")
     if not bare:
         return True
-    return bare[0].isupper() or not bare[0].isalpha() or "/" in bare or bare.lower() in _NAME_PARTICLES \
+    return (
+        bare[0].isupper()
+        or not bare[0].isalpha()
+        or "/" in bare
+        or bare.lower() in _NAME_PARTICLES
         or bool(_AGENCY.fullmatch(bare))
+    )
 
 
 def _short(credit: str, max_words: int = _MAX_CREDIT_WORDS) -> bool:

@@ -19,28 +19,60 @@ from newsextract.extract.selectors import STRAY_CAPTION_SELECTORS
 _EARLIEST_YEAR = 1990
 _ISO_LIKE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _HOUR = 3600
-_ZONES = {"UTC": 0, "GMT": 0, "Z": 0, "EST": -5 * _HOUR, "EDT": -4 * _HOUR, "CST": -6 * _HOUR, "CDT": -5 * _HOUR,
-          "MST": -7 * _HOUR, "MDT": -6 * _HOUR, "PST": -8 * _HOUR, "PDT": -7 * _HOUR, "BST": _HOUR,
-          "CET": _HOUR, "CEST": 2 * _HOUR, "IST": 5 * _HOUR + 1800, "JST": 9 * _HOUR, "AEST": 10 * _HOUR,
-          "AEDT": 11 * _HOUR}
+_ZONES = {
+    "UTC": 0,
+    "GMT": 0,
+    "Z": 0,
+    "EST": -5 * _HOUR,
+    "EDT": -4 * _HOUR,
+    "CST": -6 * _HOUR,
+    "CDT": -5 * _HOUR,
+    "MST": -7 * _HOUR,
+    "MDT": -6 * _HOUR,
+    "PST": -8 * _HOUR,
+    "PDT": -7 * _HOUR,
+    "BST": _HOUR,
+    "CET": _HOUR,
+    "CEST": 2 * _HOUR,
+    "IST": 5 * _HOUR + 1800,
+    "JST": 9 * _HOUR,
+    "AEST": 10 * _HOUR,
+    "AEDT": 11 * _HOUR,
+}
 _EPOCH = re.compile(r"^\d{10}(?:\d{3})?$")
 # htmldate scans the whole text with many patterns; dates sit near the top,
 # and a bound keeps a huge page from costing seconds.
 _DATE_SEARCH_CHARS = 300_000
 # Zones whose dates are a photo's, a reader's or another story's, and code (inline scripts and
 # styles can fill the first _DATE_SEARCH_CHARS of a page; JSON-LD stays).
-_NOT_THE_STORY = ", ".join(("script:not([type='application/ld+json'])", "style", "svg", "template", "figure",
-                            "figcaption", *STRAY_CAPTION_SELECTORS, "#comments", ".comments", ".comment",
-                            "[id^=comment-]", ".comment-list", "#disqus_thread"))
-_UPDATE_LABEL = re.compile(r"\s*(?:last\s+)?(?:modif|updat|edited|aktualisiert|mis\s+à\s+jour|actualiz)",
-                           re.IGNORECASE)
+_NOT_THE_STORY = ", ".join(
+    (
+        "script:not([type='application/ld+json'])",
+        "style",
+        "svg",
+        "template",
+        "figure",
+        "figcaption",
+        *STRAY_CAPTION_SELECTORS,
+        "#comments",
+        ".comments",
+        ".comment",
+        "[id^=comment-]",
+        ".comment-list",
+        "#disqus_thread",
+    )
+)
+_UPDATE_LABEL = re.compile(r"\s*(?:last\s+)?(?:modif|updat|edited|aktualisiert|mis\s+à\s+jour|actualiz)", re.IGNORECASE)
 # Class or id words of a comment thread ("comments-open" on <body> is not one).
-_COMMENT_ZONE = re.compile(r"(?:^|\s)(?:comments?|commentlist|comment-(?:list|body|content|\d+)|disqus\w*)(?=\s|$)",
-                           re.IGNORECASE)
+_COMMENT_ZONE = re.compile(
+    r"(?:^|\s)(?:comments?|commentlist|comment-(?:list|body|content|\d+)|disqus\w*)(?=\s|$)", re.IGNORECASE
+)
 # A whole day in the URL path: "/2019/11/19/", "/2019-11-19/" or "/20191119/". A slug that
 # only starts with digits ("/2023/12/16-new-officers") names no day.
-_URL_DAY = re.compile(r"/(?P<y>(?:19|20)\d\d)(?:/(?P<m>\d\d?)/(?P<d>\d\d?)|(?P<sep>-?)(?P<m2>\d\d)(?P=sep)(?P<d2>\d\d))"
-                      r"(?=/|$|\.html?$)")
+_URL_DAY = re.compile(
+    r"/(?P<y>(?:19|20)\d\d)(?:/(?P<m>\d\d?)/(?P<d>\d\d?)|(?P<sep>-?)(?P<m2>\d\d)(?P=sep)(?P<d2>\d\d))"
+    r"(?=/|$|\.html?$)"
+)
 
 
 def parse_date(value: str | None) -> datetime | None:
@@ -93,8 +125,11 @@ def dates_something_else(node: LexborNode) -> bool:
 
 def _labelled_update(node: LexborNode) -> bool:
     parent = node.parent
-    labels = " ".join(f"{n.attributes.get('class') or ''} {n.attributes.get('itemprop') or ''}"
-                      for n in (node, parent) if n is not None)
+    labels = " ".join(
+        f"{n.attributes.get('class') or ''} {n.attributes.get('itemprop') or ''}"
+        for n in (node, parent)
+        if n is not None
+    )
     if "publish" in labels.lower():  # WordPress marks a never-updated post "published updated"
         return False
     if _UPDATE_LABEL.search(labels):
@@ -119,8 +154,9 @@ def guess_date(tree: LexborHTMLParser, page_url: str | None = None) -> str | Non
     ("This March 28, 2017, file photo") are not the story's.
     """
     try:
-        return find_date(_date_search_html(tree), original_date=True, extensive_search=True, url=page_url,
-                         outputformat="%Y-%m-%d")
+        return find_date(
+            _date_search_html(tree), original_date=True, extensive_search=True, url=page_url, outputformat="%Y-%m-%d"
+        )
     except (ValueError, TypeError):
         return None
 

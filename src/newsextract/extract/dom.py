@@ -17,7 +17,8 @@ MAX_WALK = 80
 # One search over "class id" text: a boilerplate word bounded by start, end,
 # white space, "-" or "_" (so "share-bar" matches, "shared" does not).
 _BOILERPLATE_CLASS = re.compile(
-    r"(?:^|[\s_-])(?:" + "|".join(re.escape(w) for w in sorted(sel.BOILERPLATE_WORDS, key=len, reverse=True))
+    r"(?:^|[\s_-])(?:"
+    + "|".join(re.escape(w) for w in sorted(sel.BOILERPLATE_WORDS, key=len, reverse=True))
     + r")(?=$|[\s_-])"
 )
 _EXCEPTIONS = re.compile(r"(?:^|\s)(?:" + "|".join(re.escape(w) for w in sel.BOILERPLATE_EXCEPTIONS) + r")(?=$|\s)")
@@ -88,8 +89,7 @@ def text_of(node: LexborNode) -> str:
 
 def find_article_root(tree: LexborHTMLParser) -> LexborNode | None:
     """The element holding the article text: [itemprop=articleBody], else the densest paragraph container."""
-    explicit = [n for n in tree.css("[itemprop=articleBody], [data-testid=article-body]")
-                if len(text_of(n)) >= 200]
+    explicit = [n for n in tree.css("[itemprop=articleBody], [data-testid=article-body]") if len(text_of(n)) >= 200]
     if explicit:
         return max(explicit, key=lambda n: len(text_of(n)))
     scores: dict[int, float] = {}

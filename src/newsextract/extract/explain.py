@@ -24,5 +24,4 @@ class RemovalLog:
         if not text:
             return
         excerpt = text if len(text) <= _EXCERPT_CHARS else text[: _EXCERPT_CHARS - 1] + "…"
-        self.removals.append(Removal(step=step, rule=rule, evidence=evidence, text=excerpt,
-                                     words=word_count(text)))
+        self.removals.append(Removal(step=step, rule=rule, evidence=evidence, text=excerpt, words=word_count(text)))

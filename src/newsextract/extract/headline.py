@@ -22,8 +22,10 @@ from newsextract.extract import dom
 from newsextract.extract.text import fold, squash, words
 
 _TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|·|•|::|»|/)\s+")
-_SECTION_LABELS = (r"(?:opinion|analysis|editorial|commentary|review|exclusive|live|watch|video|meinung|kommentar|"
-                   r"analyse|opinión|tribune|op-ed)")
+_SECTION_LABELS = (
+    r"(?:opinion|analysis|editorial|commentary|review|exclusive|live|watch|video|meinung|kommentar|"
+    r"analyse|opinión|tribune|op-ed)"
+)
 _KICKER = re.compile(rf"^{_SECTION_LABELS}\s*[|:]\s*", re.IGNORECASE)
 # In a printed <h1> only a label set off by a bar is one ("Review: …" can be the headline's own words).
 _LABEL_PREFIX = re.compile(rf"^{_SECTION_LABELS}\s*\|\s*", re.IGNORECASE)
@@ -48,8 +50,29 @@ _MAX_INNER_NODES = 30
 # Where an <h1> is a menu entry, a breadcrumb's SEO copy of the headline or a sidebar heading.
 _NAVIGATION_TAGS = ("nav", "footer", "aside")
 _NAVIGATION_ROLES = ("navigation", "complementary", "contentinfo")
-_BLOCK_TAGS = frozenset({"div", "p", "li", "ul", "ol", "section", "header", "h1", "h2", "h3", "h4", "h5",
-                         "h6", "figure", "figcaption", "blockquote", "table", "tr", "td"})
+_BLOCK_TAGS = frozenset(
+    {
+        "div",
+        "p",
+        "li",
+        "ul",
+        "ol",
+        "section",
+        "header",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "figure",
+        "figcaption",
+        "blockquote",
+        "table",
+        "tr",
+        "td",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -74,6 +97,7 @@ class PrintedTitle:
 
 
 # ---- the page's <h1>s ----
+
 
 def page_h1s(tree: LexborHTMLParser) -> list[PrintedTitle]:
     """The page's visible <h1>s, less site logos and breadcrumb, menu or sidebar ones."""
@@ -111,8 +135,12 @@ def _distinct(h1s: Iterator[tuple[LexborNode, PrintedTitle]]) -> list[tuple[Lexb
 
 def _visible_h1s(tree: LexborHTMLParser) -> Iterator[tuple[LexborNode, PrintedTitle]]:
     for h1 in itertools.islice(tree.css("h1"), _MAX_H1S):
-        if "hidden" in h1.attributes or h1.attributes.get("aria-hidden") == "true" or _links_home(h1) \
-                or _in_navigation(h1):
+        if (
+            "hidden" in h1.attributes
+            or h1.attributes.get("aria-hidden") == "true"
+            or _links_home(h1)
+            or _in_navigation(h1)
+        ):
             continue
         text = printed_text(h1)
         if 1 <= len(text.split()) <= _MAX_HEADLINE_WORDS:
@@ -200,8 +228,14 @@ def _undo_double_encoding(text: str) -> str:
 
 # ---- the choice ----
 
-def choose_headline(printed: str | None, h1s: list[PrintedTitle], titles: list[Title],
-                    site_name: str | None, page_url: str | None = None) -> tuple[str | None, str]:
+
+def choose_headline(
+    printed: str | None,
+    h1s: list[PrintedTitle],
+    titles: list[Title],
+    site_name: str | None,
+    page_url: str | None = None,
+) -> tuple[str | None, str]:
     """The headline and its source: a confirmed <h1>, else the printed one, else the fullest title cleaned."""
     site = Site.of(site_name, page_url)
     by_text = {h1.text: h1 for h1 in h1s}
@@ -245,7 +279,7 @@ def _separated_parts(title: str) -> list[str]:
     """The title, and each run of it before or after a separator ("Headline | Site" gives "Headline")."""
     parts = [title]
     for match in _TITLE_SEPARATORS.finditer(title):
-        parts += [title[: match.start()].strip(), title[match.end():].strip()]
+        parts += [title[: match.start()].strip(), title[match.end() :].strip()]
     return parts
 
 
@@ -275,11 +309,11 @@ def _fullest(titles: list[Title]) -> Title:
 def _looks_cut_off(title: str) -> bool:
     """True for a title that ends in an ellipsis, leaves a bracket open or runs to a length limit."""
     stripped = title.rstrip()
-    return stripped.endswith(_TRUNCATED) or stripped.count("(") > stripped.count(")") \
-        or len(stripped) >= _CUT_OFF_CHARS
+    return stripped.endswith(_TRUNCATED) or stripped.count("(") > stripped.count(")") or len(stripped) >= _CUT_OFF_CHARS
 
 
 # ---- site names and labels ----
+
 
 @dataclass(frozen=True)
 class Site:
@@ -303,10 +337,10 @@ class Site:
     def strip_labels(self, headline: str) -> str:
         """The headline without section labels ("Opinion | ", " | Opinion") and site names around it."""
         headline = _LABEL_SUFFIX.sub("", _LABEL_PREFIX.sub("", headline))
-        while (last := _last_separator(headline)) and self.named_by(headline[last.end():]):
+        while (last := _last_separator(headline)) and self.named_by(headline[last.end() :]):
             headline = headline[: last.start()]
         while (first := _TITLE_SEPARATORS.search(headline)) and self.named_by(headline[: first.start()]):
-            headline = headline[first.end():]
+            headline = headline[first.end() :]
         head, _, rest = headline.partition(" ")
         if self.host and head.lower() == self.host and rest:  # "davidbau.com Vibe Coding"
             headline = rest
@@ -338,7 +372,7 @@ def _strip_section_prefix(headline: str, site_name: str | None) -> str:
     match = _TITLE_SEPARATORS.search(headline)
     if not match:
         return headline
-    head, rest = headline[: match.start()], headline[match.end():]
+    head, rest = headline[: match.start()], headline[match.end() :]
     site = fold(site_name)
     names_site = bool(site) and (fold(head) in site or site in fold(head))
     section_label = match.group().strip() in ("|", "·", "•") and len(head.split()) <= 2
@@ -351,7 +385,7 @@ def _strip_site_suffix(headline: str, site_name: str | None) -> str:
     last = _last_separator(headline)
     if last is None:
         return headline
-    head, tail = headline[: last.start()], headline[last.end():]
+    head, tail = headline[: last.start()], headline[last.end() :]
     site, tail_folded = fold(site_name), fold(tail)
     names_site = bool(site) and (tail_folded in site or site in tail_folded)
     if names_site or (len(tail.split()) <= 4 and len(head) >= 20):

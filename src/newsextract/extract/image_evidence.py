@@ -121,12 +121,17 @@ class ImageJudge:
 
     def _holds_prose(self, zone: LexborNode) -> bool:
         region_chars = max(self._text_length(self.region), 1)
-        return (self._text_length(zone) >= _PROSE_SHARE * region_chars
-                and self._link_share(zone) < _PROSE_LINK_SHARE)
+        return self._text_length(zone) >= _PROSE_SHARE * region_chars and self._link_share(zone) < _PROSE_LINK_SHARE
 
     def _enclosing_link(self, picture: LexborNode) -> LexborNode | None:
-        return next((node for node in self._up(picture, _CARD_LEVELS, include_self=True)
-                     if node.tag == "a" and node.attributes.get("href")), None)
+        return next(
+            (
+                node
+                for node in self._up(picture, _CARD_LEVELS, include_self=True)
+                if node.tag == "a" and node.attributes.get("href")
+            ),
+            None,
+        )
 
     def _points_elsewhere(self, link: LexborNode) -> bool:
         """A link to another page: not to the picture's file, a fragment, or this very page."""
@@ -147,8 +152,10 @@ class ImageJudge:
         if card.css_first("h2, h3, h4, h5, h6") is not None:
             return True
         href = link.attributes.get("href")
-        return any(other.attributes.get("href") == href and word_count(dom.text_of(other)) >= _HEADLINE_WORDS
-                   for other in card.css("a[href]"))
+        return any(
+            other.attributes.get("href") == href and word_count(dom.text_of(other)) >= _HEADLINE_WORDS
+            for other in card.css("a[href]")
+        )
 
     def _is_headline_card(self, card: LexborNode) -> bool:
         """A short block whose text is mostly one linked headline (a teaser list item); a list of
@@ -156,8 +163,11 @@ class ImageJudge:
         text = text_within(card, _MAX_CARD_CHARS)
         if text is None or word_count(text) > _MAX_CARD_WORDS:
             return False
-        headlines = [a for a in card.css("a[href]") if word_count(dom.text_of(a)) >= _HEADLINE_WORDS
-                     and self._points_elsewhere(a)]
+        headlines = [
+            a
+            for a in card.css("a[href]")
+            if word_count(dom.text_of(a)) >= _HEADLINE_WORDS and self._points_elsewhere(a)
+        ]
         if len({a.attributes.get("href") for a in headlines}) != 1:
             return False
         linked = sum(len(dom.text_of(a)) for a in headlines)

@@ -86,6 +86,7 @@ class TextPosition:
     def _children_of(self, ancestor: LexborNode) -> dict[int, int]:
         """Positions of an ancestor's children, numbered once per ancestor (so every check stays linear)."""
         if ancestor.mem_id not in self._child_order:
-            self._child_order[ancestor.mem_id] = {child.mem_id: i for i, child in
-                                                  enumerate(ancestor.iter(include_text=False))}
+            self._child_order[ancestor.mem_id] = {
+                child.mem_id: i for i, child in enumerate(ancestor.iter(include_text=False))
+            }
         return self._child_order[ancestor.mem_id]

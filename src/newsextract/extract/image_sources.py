@@ -11,8 +11,21 @@ from newsextract.extract import selectors as sel
 
 _PICTURE_TAGS = ("img", "amp-img")
 # Substrings every placeholder address holds one of: the regular expression runs only where one is found.
-_PLACEHOLDER_HINTS = ("data:", "about:", "#", "javascript:", "blank", "spacer", "placeholder", "lazy", "loading",
-                      "transparent", "1x1", "grey", "pixel")
+_PLACEHOLDER_HINTS = (
+    "data:",
+    "about:",
+    "#",
+    "javascript:",
+    "blank",
+    "spacer",
+    "placeholder",
+    "lazy",
+    "loading",
+    "transparent",
+    "1x1",
+    "grey",
+    "pixel",
+)
 _PREFIX_CHARS = 16
 _OTHER_SRCSET = re.compile(r"^data-[\w-]*srcset$")
 _OTHER_SRC = re.compile(r"^data-[\w-]*(?:src|url)$")

@@ -35,8 +35,9 @@ _MAX_CARD_CHARS = 600
 # Labels and link texts a figure prints beside its caption ("Enlarge", "Credit:").
 _UNIT_TEXT_SLACK = 80
 # Size and variant suffixes of one picture's renditions: "-1200", "-1024x683", "@2x", "-scaled".
-_RENDITION_SUFFIX = re.compile(r"(?:[-_@.](?:\d{2,4}x\d{2,4}|\d{3,4}w?|[1-4]x|scaled|large|medium|small|thumb))+$",
-                               re.IGNORECASE)
+_RENDITION_SUFFIX = re.compile(
+    r"(?:[-_@.](?:\d{2,4}x\d{2,4}|\d{3,4}w?|[1-4]x|scaled|large|medium|small|thumb))+$", re.IGNORECASE
+)
 _MIN_DISTINCT_STEM = 10
 _MAX_STRAY_CAPTION_CHARS = 600
 _REPEAT_WINDOW = 30
@@ -61,8 +62,14 @@ class Collected:
     capped: bool = False
 
 
-def collect(scope: LexborNode, base_url: str | None, headline: str | None = None, *,
-            max_examined: int = 1_000, max_images: int = 300) -> Collected:
+def collect(
+    scope: LexborNode,
+    base_url: str | None,
+    headline: str | None = None,
+    *,
+    max_examined: int = 1_000,
+    max_images: int = 300,
+) -> Collected:
     """The article's images in page order, and the figure, caption and teaser-card nodes to drop from the text.
 
     ``headline`` (the article's title, where known) picks the page's <h1> that marks the article.
@@ -124,8 +131,9 @@ class _Walk:
             return
         if after_text and unit is None and not caption.text:
             return
-        if self.judge.in_boilerplate_zone(unit or picture, caption.chars) \
-                or not looks_like_content(picture, captioned=bool(caption.text), url=url):
+        if self.judge.in_boilerplate_zone(unit or picture, caption.chars) or not looks_like_content(
+            picture, captioned=bool(caption.text), url=url
+        ):
             return
         if unit is not None:
             self.used_units.add(unit.mem_id)
@@ -140,8 +148,12 @@ def _standalone_card(card: LexborNode, picture: LexborNode, url: str) -> bool:
     """A teaser card standing on its own (not a link inside a paragraph), short, with a real picture."""
     inline = card.tag == "p" or (card.parent is not None and card.parent.tag == "p")
     text = text_within(card, _MAX_CARD_CHARS)
-    return not inline and text is not None and word_count(text) <= _MAX_CARD_WORDS \
+    return (
+        not inline
+        and text is not None
+        and word_count(text) <= _MAX_CARD_WORDS
         and looks_like_content(picture, captioned=True, url=url)
+    )
 
 
 def _is_copy(picture: LexborNode, taken_parents: set[int]) -> bool:
@@ -168,8 +180,11 @@ def _nodes_to_drop(unit: LexborNode | None, caption: Caption) -> list[LexborNode
     """The caption's nodes, and the figure when it holds nothing else (a figure may also wrap a box of text)."""
     nodes = list(caption.nodes)
     figure_like = unit is not None and (unit.tag == "figure" or "wp-caption" in (unit.attributes.get("class") or ""))
-    if unit is not None and (caption.text or figure_like) \
-            and text_within(unit, caption.chars + _UNIT_TEXT_SLACK) is not None:
+    if (
+        unit is not None
+        and (caption.text or figure_like)
+        and text_within(unit, caption.chars + _UNIT_TEXT_SLACK) is not None
+    ):
         nodes.append(unit)
     return nodes
 
@@ -212,7 +227,7 @@ class _CaptionSet:
         if fingerprint.joined in self.exact or any(fingerprint.similar(seen) for seen in self.recent):
             return False
         self.exact.add(fingerprint.joined)
-        self.recent = [*self.recent[-_REPEAT_WINDOW + 1:], fingerprint]
+        self.recent = [*self.recent[-_REPEAT_WINDOW + 1 :], fingerprint]
         return True
 
 
@@ -264,6 +279,9 @@ def stray_captions(tree: LexborHTMLParser) -> list[LexborNode]:
     such as "article--with-captions" safe).
     """
     named = tree.css(", ".join(sel.STRAY_CAPTION_SELECTORS))
-    loosely_named = [node for node in tree.css(", ".join(sel.LOOSE_CAPTION_SELECTORS))
-                     if text_within(node, _MAX_STRAY_CAPTION_CHARS) is not None and not _holds_blocks(node)]
+    loosely_named = [
+        node
+        for node in tree.css(", ".join(sel.LOOSE_CAPTION_SELECTORS))
+        if text_within(node, _MAX_STRAY_CAPTION_CHARS) is not None and not _holds_blocks(node)
+    ]
     return list({node.mem_id: node for node in named + loosely_named}.values())

@@ -8,9 +8,24 @@ from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser
 
-ARTICLE_TYPES = frozenset({"NewsArticle", "Article", "BlogPosting", "ReportageNewsArticle", "AnalysisNewsArticle",
-                           "OpinionNewsArticle", "ReviewNewsArticle", "BackgroundNewsArticle", "LiveBlogPosting",
-                           "TechArticle", "ScholarlyArticle", "Report", "SocialMediaPosting", "NewsMediaArticle"})
+ARTICLE_TYPES = frozenset(
+    {
+        "NewsArticle",
+        "Article",
+        "BlogPosting",
+        "ReportageNewsArticle",
+        "AnalysisNewsArticle",
+        "OpinionNewsArticle",
+        "ReviewNewsArticle",
+        "BackgroundNewsArticle",
+        "LiveBlogPosting",
+        "TechArticle",
+        "ScholarlyArticle",
+        "Report",
+        "SocialMediaPosting",
+        "NewsMediaArticle",
+    }
+)
 PAGE_TYPES = frozenset({"WebPage", "ItemPage", "CollectionPage"})
 _MAX_NODES = 5_000  # a hostile page cannot make the walk unbounded
 
@@ -104,14 +119,16 @@ def person_names(value: Any, every: list[JsonObject]) -> list[str]:
                 names.extend(n for n in map(as_text, name) if n)
                 continue
             text = as_text(name) or " ".join(
-                part for part in (as_text(item.get("givenName")), as_text(item.get("familyName"))) if part)
+                part for part in (as_text(item.get("givenName")), as_text(item.get("familyName"))) if part
+            )
             if text:
                 names.append(text)
     return names
 
 
-_ORGANISATION_TYPES = frozenset({"Organization", "NewsMediaOrganization", "Corporation", "WebSite",
-                                 "EducationalOrganization", "LocalBusiness"})
+_ORGANISATION_TYPES = frozenset(
+    {"Organization", "NewsMediaOrganization", "Corporation", "WebSite", "EducationalOrganization", "LocalBusiness"}
+)
 
 
 def _is_organisation(item: JsonObject) -> bool:

@@ -19,14 +19,48 @@ from newsextract.extract.text import squash
 
 META_HEADLINE = ("og:title", "twitter:title", "parsely-title", "sailthru.title", "dc.title", "title")
 META_DESCRIPTION = ("description", "og:description", "twitter:description", "dc.description")
-META_PUBLISHED = ("article:published_time", "og:published_time", "og:article:published_time",
-                  "parsely-pub-date", "sailthru.date", "dc.date", "dc.date.issued", "dcterms.created",
-                  "dcterms.date", "date", "pubdate", "publishdate", "publish-date", "publication_date",
-                  "datepublished", "article.published", "cxenseparse:recs:publishtime", "rnews:datepublished")
-META_MODIFIED = ("article:modified_time", "og:updated_time", "og:modified_time", "dcterms.modified",
-                 "last-modified", "datemodified", "article.updated", "lastmod")
-META_AUTHOR = ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "dcterms.creator",
-               "byl", "twitter:creator", "og:article:author", "cxenseparse:author")
+META_PUBLISHED = (
+    "article:published_time",
+    "og:published_time",
+    "og:article:published_time",
+    "parsely-pub-date",
+    "sailthru.date",
+    "dc.date",
+    "dc.date.issued",
+    "dcterms.created",
+    "dcterms.date",
+    "date",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "publication_date",
+    "datepublished",
+    "article.published",
+    "cxenseparse:recs:publishtime",
+    "rnews:datepublished",
+)
+META_MODIFIED = (
+    "article:modified_time",
+    "og:updated_time",
+    "og:modified_time",
+    "dcterms.modified",
+    "last-modified",
+    "datemodified",
+    "article.updated",
+    "lastmod",
+)
+META_AUTHOR = (
+    "author",
+    "article:author",
+    "parsely-author",
+    "sailthru.author",
+    "dc.creator",
+    "dcterms.creator",
+    "byl",
+    "twitter:creator",
+    "og:article:author",
+    "cxenseparse:author",
+)
 META_SITE = ("og:site_name", "application-name", "twitter:site", "publisher")
 META_SECTION = ("article:section", "parsely-section", "section", "og:article:section")
 META_TAGS = ("article:tag", "news_keywords", "keywords", "parsely-tags", "sailthru.tags")
@@ -107,8 +141,7 @@ def _from_jsonld(meta: Metadata, tree: LexborHTMLParser, base_url: str | None) -
         if node is article:
             meta.offer("headline", squash(jsonld.as_text(node.get("headline") or node.get("name"))), source)
             meta.offer("description", squash(jsonld.as_text(node.get("description"))), source)
-            meta.offer("author_names", jsonld.person_names(node.get("author") or node.get("creator"), every),
-                       source)
+            meta.offer("author_names", jsonld.person_names(node.get("author") or node.get("creator"), every), source)
             meta.outlet_names += jsonld.organisation_names(node.get("author"), every)
             meta.outlet_names += jsonld.organisation_names(node.get("publisher"), every, any_type=True)
             meta.offer("section", jsonld.as_text(node.get("articleSection")), source)
@@ -120,8 +153,9 @@ def _from_jsonld(meta: Metadata, tree: LexborHTMLParser, base_url: str | None) -
                 keywords = keywords.split(",")
             if isinstance(keywords, list):
                 meta.offer("tags", [squash(k) for k in keywords if isinstance(k, str) and squash(k)], source)
-        meta.offer("published", parse_date(jsonld.as_text(node.get("datePublished") or node.get("dateCreated"))),
-                   source)
+        meta.offer(
+            "published", parse_date(jsonld.as_text(node.get("datePublished") or node.get("dateCreated"))), source
+        )
         meta.offer("modified", parse_date(jsonld.as_text(node.get("dateModified"))), source)
         meta.offer("language", jsonld.as_text(node.get("inLanguage")), source)
         url = jsonld.as_text(node.get("mainEntityOfPage") or node.get("url"))

@@ -49,7 +49,7 @@ def _authors_segments(text: str) -> list[str]:
     start, writer = 0, True
     for match in sel.CREDIT_BY.finditer(text):
         if writer:
-            segments.append(text[start:match.start()])
+            segments.append(text[start : match.start()])
         writer = (match.group("credit") or "").lower() not in sel.NOT_AUTHOR_CREDITS
         start = match.end()
     if writer:
@@ -115,7 +115,7 @@ def _without_asides(part: str) -> str | None:
     if label is None:
         return part
     # "Redaktion: A" names a writer; "design: B", "Quelle: C" name no author.
-    return part[label.end():] if _is_writer_label(label.group()) else None
+    return part[label.end() :] if _is_writer_label(label.group()) else None
 
 
 def _is_writer_label(label: str) -> bool:
@@ -153,8 +153,9 @@ def _drop_titles(words: list[str], site_words: frozenset[str]) -> list[str]:
         if index == 1 and _key(word) in sel.COLLECTIVE_WORDS:
             return []
         if (_is_role(word) or _key(word) in sel.COLLECTIVE_WORDS) and (
-                index >= _MIN_PERSON_WORDS or index == len(words) - 1):
-            words = words[:index - 1] if _names_outlet_staff(words, index) else words[:index]
+            index >= _MIN_PERSON_WORDS or index == len(words) - 1
+        ):
+            words = words[: index - 1] if _names_outlet_staff(words, index) else words[:index]
             break
     # "Adam Sennott Globe" (from "... Globe Staff"): the outlet's word after the name; a name
     # made only of the outlet's words is the outlet's own ("Help Net Security").
@@ -165,14 +166,17 @@ def _drop_titles(words: list[str], site_words: frozenset[str]) -> list[str]:
 
 
 def _names_outlet_staff(words: list[str], index: int) -> bool:
-    """"Adele Brandt Ledger Staff": an outlet's word before a collective word, after a full name.
+    """ "Adele Brandt Ledger Staff": an outlet's word before a collective word, after a full name.
 
     "Staff Writer" is a title, not an outlet's staff, so a title word after it says otherwise.
     """
     follows = words[index + 1] if index + 1 < len(words) else ""
-    return (index > _MIN_PERSON_WORDS and _key(words[index]) in sel.COLLECTIVE_WORDS
-            and not (follows and _is_role(follows))
-            and _key(words[index - 1]) not in sel.ORGANISATION_WORDS)  # "X Editorial Team" stays an outlet's
+    return (
+        index > _MIN_PERSON_WORDS
+        and _key(words[index]) in sel.COLLECTIVE_WORDS
+        and not (follows and _is_role(follows))
+        and _key(words[index - 1]) not in sel.ORGANISATION_WORDS
+    )  # "X Editorial Team" stays an outlet's
 
 
 def _is_role(word: str) -> bool:
@@ -230,23 +234,31 @@ def is_organisation(name: str) -> bool:
 def looks_like_person(name: str) -> bool:
     """Two to five capitalised words, none an outlet's word: "Jane van Doe", not "Sun Sentinel Editorial"."""
     parts = name.split()
-    return 2 <= len(parts) <= 5 and all(p[:1].isupper() or p.lower() in sel.NAME_PARTICLES for p in parts) \
+    return (
+        2 <= len(parts) <= 5
+        and all(p[:1].isupper() or p.lower() in sel.NAME_PARTICLES for p in parts)
         and not any(_key(p) in sel.ORGANISATION_WORDS for p in parts)
+    )
 
 
 def _person_shaped(name: str) -> bool:
     """A name that could only be a person's, even where it equals the site's name (a personal blog)."""
     words = name.split()
-    return _MIN_PERSON_WORDS <= len(words) <= _MAX_PERSON_WORDS and looks_like_person(name) \
-        and _key(words[0]) not in sel.NON_NAME_LEADS and not any(_key(w) in sel.ROLE_WORDS for w in words) \
+    return (
+        _MIN_PERSON_WORDS <= len(words) <= _MAX_PERSON_WORDS
+        and looks_like_person(name)
+        and _key(words[0]) not in sel.NON_NAME_LEADS
+        and not any(_key(w) in sel.ROLE_WORDS for w in words)
         and not any(_is_brand_word(w) for w in words)
+    )
 
 
 def _is_brand_word(word: str) -> bool:
-    """"TrailMix", "PC", "LLC": capitals inside a word or a whole word in capitals are a brand's, not a name's."""
+    """ "TrailMix", "PC", "LLC": capitals inside a word or a whole word in capitals are a brand's, not a name's."""
     letters = "".join(c for c in word if c.isalpha())
     return bool(_CAMEL_CASE.search(word.removeprefix("Mc").removeprefix("Mac"))) or (
-        len(letters) >= 2 and letters.isupper() and "." not in word)
+        len(letters) >= 2 and letters.isupper() and "." not in word
+    )
 
 
 def _compact(text: str) -> str:

@@ -34,8 +34,9 @@ MAX_REOPENED = 10
 # One tag or comment opening. Possessive quantifiers: a "<" with no ">" costs one scan to the next "<".
 _TAG = re.compile(r"<(?:(!--)|(/?)([A-Za-z][^\s/<>]*+)([^<>]*+)>)")
 # Elements that never hold others (void), or hold only text until their own end tag (raw text).
-_VOID = frozenset("area base basefont bgsound br col embed frame hr image img input keygen link meta param "
-                  "source track wbr".split())
+_VOID = frozenset(
+    "area base basefont bgsound br col embed frame hr image img input keygen link meta param source track wbr".split()
+)
 _RAW_TEXT = frozenset("script style textarea title xmp iframe noembed noframes".split())
 _RAW_TEXT_END = {name: re.compile(rf"</{name}", re.IGNORECASE) for name in _RAW_TEXT}
 # Elements the parser closes itself when a sibling opens (a new <a> closes an open <a>, …) or
@@ -50,8 +51,11 @@ def _alternation(words: Iterable[str]) -> str:
     by_first: dict[str, list[str]] = {}
     for word in sorted(words):
         by_first.setdefault(word[0], []).append(re.escape(word[1:]))
-    return "(?:" + "|".join(f"{first}(?:{'|'.join(sorted(rests, key=len, reverse=True))})"
-                            for first, rests in by_first.items()) + ")"
+    return (
+        "(?:"
+        + "|".join(f"{first}(?:{'|'.join(sorted(rests, key=len, reverse=True))})" for first, rests in by_first.items())
+        + ")"
+    )
 
 
 # The quick bound's view of the page: one mark a tag, "/" for an end tag, a letter for a start tag
@@ -80,8 +84,9 @@ _SIBLING_SCOPES = {
     "caption": frozenset({"table"}),
     "colgroup": frozenset({"table"}),
 }
-_SIBLING_SCOPES.update({"rb": frozenset({"ruby"}), "rp": frozenset({"ruby"}), "rt": frozenset({"ruby"}),
-                        "rtc": frozenset({"ruby"})})
+_SIBLING_SCOPES.update(
+    {"rb": frozenset({"ruby"}), "rp": frozenset({"ruby"}), "rt": frozenset({"ruby"}), "rtc": frozenset({"ruby"})}
+)
 # Where the parser puts a marker in its formatting list: formatting opened inside ends with them.
 _CELLS = frozenset({"td", "th", "caption", "object", "marquee", "applet"})
 # How far down the open elements a new <li>, <p>, … looks for one to close: real ones are near the top.
@@ -94,8 +99,9 @@ _HARD_DEPTH = 2 * MAX_DEPTH
 # Runs of tags handled in one go once the cap is reached: start tags the scan would drop (all but
 # void, raw-text, self-closed and sibling-closing ones), and end tags of one name; each with the text before it.
 _KEPT_IN_RUNS = _NOT_COUNTED | _SIBLING_SCOPES.keys() | _RAW_TEXT | {"plaintext"}
-_START_RUN = re.compile(r"(?:[^<]*+<(?!" + _alternation(_KEPT_IN_RUNS) + r"[\s/>])[A-Za-z][^<>]*+(?<!/)>)+",
-                        re.IGNORECASE)
+_START_RUN = re.compile(
+    r"(?:[^<]*+<(?!" + _alternation(_KEPT_IN_RUNS) + r"[\s/>])[A-Za-z][^<>]*+(?<!/)>)+", re.IGNORECASE
+)
 _SAME_END_RUN = re.compile(r"[^<]*+</([A-Za-z][^\s/<>]*+)\s*>(?:[^<]*+</\1\s*>)*")
 _START_NAME = re.compile(r"<([A-Za-z][^\s/<>]*+)")
 _ANY_TAG = re.compile(r"<[^<>]*+>")
@@ -124,7 +130,8 @@ class _Nesting:
             if len(self.stack) >= _HARD_DEPTH:
                 return self._drop(name)
         elif len(self.stack) + self.reopened_total >= MAX_DEPTH or (
-                name in _FORMATTING and self.reopened_total >= MAX_REOPENED):
+            name in _FORMATTING and self.reopened_total >= MAX_REOPENED
+        ):
             return self._drop(name)
         self._push(name, f"{name} {attrs.strip()}" if name in _FORMATTING else "")
         return True
@@ -246,12 +253,12 @@ class _Kept:
 
     def drop(self, start: int, stop: int, kept_inside: str) -> int:
         """Drop text[start:stop] but ``kept_inside``; where the scan goes on."""
-        self._pieces += (self._text[self._from:start], kept_inside)
+        self._pieces += (self._text[self._from : start], kept_inside)
         self._from = stop
         return stop
 
     def text(self) -> str:
-        return "".join(self._pieces) + self._text[self._from:]
+        return "".join(self._pieces) + self._text[self._from :]
 
 
 def _start_run(text: str, position: int, model: _Nesting) -> tuple[int, str]:

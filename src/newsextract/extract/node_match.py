@@ -45,10 +45,17 @@ class SelectorList:
     def parse(cls, selectors: tuple[str, ...]) -> SelectorList:
         parsed = [c for c in map(_parse_compound, selectors) if c is not None]
         tags = frozenset(c.tag for c in parsed if c.tag and not c.classes and not c.attributes)
-        classes = frozenset(next(iter(c.classes)) for c in parsed
-                            if not c.tag and len(c.classes) == 1 and not c.attributes)
-        rest = tuple(c for c in parsed if not ((c.tag and not c.classes and not c.attributes)
-                                               or (not c.tag and len(c.classes) == 1 and not c.attributes)))
+        classes = frozenset(
+            next(iter(c.classes)) for c in parsed if not c.tag and len(c.classes) == 1 and not c.attributes
+        )
+        rest = tuple(
+            c
+            for c in parsed
+            if not (
+                (c.tag and not c.classes and not c.attributes)
+                or (not c.tag and len(c.classes) == 1 and not c.attributes)
+            )
+        )
         return cls(tags, classes, rest)
 
     def matches(self, node: LexborNode) -> bool:

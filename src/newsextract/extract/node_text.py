@@ -13,8 +13,7 @@ from newsextract.extract.text import squash
 
 def has_text(node: LexborNode) -> bool:
     """True when some text in the subtree is not white space (stops at the first)."""
-    return any((piece.text_content or "").strip() for piece in node.traverse(include_text=True)
-               if piece.tag == "-text")
+    return any((piece.text_content or "").strip() for piece in node.traverse(include_text=True) if piece.tag == "-text")
 
 
 def text_within(node: LexborNode, limit: int) -> str | None:

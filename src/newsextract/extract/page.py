@@ -10,13 +10,25 @@ from newsextract.errors import ParseError
 from newsextract.extract.nesting import flatten_nesting
 from newsextract.settings import ExtractSettings
 
-_BINARY_MAGIC = (b"%PDF", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"PK\x03\x04", b"\x1f\x8b", b"RIFF", b"BM",
-                 b"\x00\x00\x01\x00", b"ID3", b"OggS", b"\x7fELF")
+_BINARY_MAGIC = (
+    b"%PDF",
+    b"\x89PNG",
+    b"GIF8",
+    b"\xff\xd8\xff",
+    b"PK\x03\x04",
+    b"\x1f\x8b",
+    b"RIFF",
+    b"BM",
+    b"\x00\x00\x01\x00",
+    b"ID3",
+    b"OggS",
+    b"\x7fELF",
+)
 # A script or style start tag, and its end. Found one after the other rather than as one lazy ".*?" match,
 # which, with many unclosed <script>s, would scan to the end of the page from each of them.
 _SCRIPT_OR_STYLE_START = re.compile(r"<(script|style)\b[^<>]*+>", re.IGNORECASE)
 _SCRIPT_OR_STYLE_END = {name: re.compile(rf"</{name}\s*>", re.IGNORECASE) for name in ("script", "style")}
-_CONTROL = bytes(range(0, 9)) + b"\x0b\x0e\x0f" + bytes(range(0x10, 0x1b))
+_CONTROL = bytes(range(0, 9)) + b"\x0b\x0e\x0f" + bytes(range(0x10, 0x1B))
 
 
 @dataclass(frozen=True)
@@ -54,14 +66,15 @@ def _without_scripts(text: str) -> str:
         end = _SCRIPT_OR_STYLE_END[start.group(1).lower()].search(text, start.end())
         if end is None:  # unclosed: it runs to the end of the page, and is kept as it was
             break
-        pieces.append(text[position:start.start()])
+        pieces.append(text[position : start.start()])
         position = end.end()
     pieces.append(text[position:])
     return "".join(pieces)
 
 
-def read_page(html: str | bytes, http_charset: str | None, settings: ExtractSettings, *,
-              url: str | None = None) -> Page:
+def read_page(
+    html: str | bytes, http_charset: str | None, settings: ExtractSettings, *, url: str | None = None
+) -> Page:
     """Decode and bound the input; raise ParseError for input that is empty or not text."""
     if isinstance(html, str):
         text, encoding = html, "unicode"

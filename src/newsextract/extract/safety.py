@@ -68,12 +68,19 @@ class ProseShares:
 
     def region_is_doubtful(self, body_words: int) -> bool:
         """The region holds little of the page's prose, and the body far less than the page."""
-        return (self.region < _DOUBTFUL_REGION_SHARE * self.page
-                and body_words * _CHARS_PER_WORD < _THIN_SHARE * self.page)
+        return (
+            self.region < _DOUBTFUL_REGION_SHARE * self.page and body_words * _CHARS_PER_WORD < _THIN_SHARE * self.page
+        )
 
 
-def choose_body(main: list[str], region: list[str], extract_raw: Callable[[], list[str]],
-                log: RemovalLog, min_words: int, shares: ProseShares) -> BodyChoice:
+def choose_body(
+    main: list[str],
+    region: list[str],
+    extract_raw: Callable[[], list[str]],
+    log: RemovalLog,
+    min_words: int,
+    shares: ProseShares,
+) -> BodyChoice:
     """Keep ``main`` unless it is thin against ``region`` (the main region's own paragraphs) or
     the region itself is doubtful; then try the raw page (``extract_raw``, run only here), and,
     when both are nearly empty (under ``min_words``), the region's own paragraphs."""
@@ -88,8 +95,10 @@ def choose_body(main: list[str], region: list[str], extract_raw: Callable[[], li
     if best.words < min_words and in_region.is_clearly_better_than(best, in_region):
         best = in_region
     if best is not current:
-        why = (f"{current.words} words kept of about {in_region.words} in the main region" if thin else
-               f"the main region holds {shares.region} of the page's {shares.page} chars of prose")
-        log.add("main_text", "thin_body", f"{why}; used the {best.source} text ({best.words} words)",
-                " ".join(main))
+        why = (
+            f"{current.words} words kept of about {in_region.words} in the main region"
+            if thin
+            else f"the main region holds {shares.region} of the page's {shares.page} chars of prose"
+        )
+        log.add("main_text", "thin_body", f"{why}; used the {best.source} text ({best.words} words)", " ".join(main))
     return best.choice()

@@ -8,10 +8,37 @@ from dataclasses import dataclass
 
 _WORD = re.compile(r"\w+")
 _SPACE = re.compile(r"\s+")
-_FOLD = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"', "«": '"',
-                       "»": '"', "–": "-", "—": "-", "\u00a0": " ", "\u200b": ""})
-_MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
-                "october", "november", "december")
+_FOLD = str.maketrans(
+    {
+        "‘": "'",
+        "’": "'",
+        "‚": "'",
+        "‛": "'",
+        "“": '"',
+        "”": '"',
+        "„": '"',
+        "«": '"',
+        "»": '"',
+        "–": "-",
+        "—": "-",
+        "\u00a0": " ",
+        "\u200b": "",
+    }
+)
+_MONTH_NAMES = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
 _MONTHS = {name: str(i) for i, m in enumerate(_MONTH_NAMES, start=1) for name in (m, m[:3])} | {"sept": "9"}
 
 

@@ -62,5 +62,6 @@ class TextIndex:
         if not fingerprint.word_set or not self.prints:
             return []
         rarest = min(fingerprint.word_set, key=lambda w: len(self._by_word.get(w, ())))
-        return [self.prints[i] for i in self._by_word.get(rarest, ())
-                if fingerprint.word_set <= self.prints[i].word_set]
+        return [
+            self.prints[i] for i in self._by_word.get(rarest, ()) if fingerprint.word_set <= self.prints[i].word_set
+        ]
