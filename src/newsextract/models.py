@@ -12,6 +12,8 @@ from datetime import datetime
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from newsextract._media import charset_of
+
 
 class _Record(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -80,12 +82,7 @@ class FetchedPage(_Record):
     @property
     def charset(self) -> str | None:
         """The charset named in the Content-Type header, if any."""
-        ctype = self.headers.get("content-type", "")
-        for part in ctype.split(";")[1:]:
-            key, _, value = part.strip().partition("=")
-            if key.lower() == "charset" and value:
-                return value.strip("\"' ").lower()
-        return None
+        return charset_of(self.headers.get("content-type"))
 
 
 class Removal(_Record):
