@@ -182,8 +182,9 @@ def test_robots_4xx_means_allowed(server: LoopbackServer, status: int) -> None:
     assert server.hits("/private/a") == 1
 
 
-def test_robots_503_means_disallowed(server: LoopbackServer) -> None:
-    server.route("/robots.txt", respond(503, "busy", content_type="text/plain"))
+@pytest.mark.parametrize("status", [429, 503])
+def test_robots_503_or_429_means_disallowed(server: LoopbackServer, status: int) -> None:
+    server.route("/robots.txt", respond(status, "busy", content_type="text/plain"))
     server.route("/a", html(PAGE))
     with pytest.raises(BlockedURLError, match=r"robots\.txt"):
         run(fetch_with(FAST, server.url("/a")))

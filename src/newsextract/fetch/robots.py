@@ -12,9 +12,9 @@ the fetcher asks once per origin and caches the policy:
 robots.txt answer                                      policy          cached for
 =====================================================  ==============  ========================
 2xx                                                    the file's      ``ROBOTS_MAX_AGE`` (24 h)
-4xx, incl. 401, 403, 404, 429 (2.3.1.3 "unavailable")  allow all       ``ROBOTS_MAX_AGE``
+4xx, incl. 401, 403, 404 (2.3.1.3 "unavailable")       allow all       ``ROBOTS_MAX_AGE``
 more than 5 redirects, a loop, a bad target (2.3.1.2)  allow all       ``ROBOTS_MAX_AGE``
-5xx, network error, timeout (2.3.1.4 "unreachable")    disallow all    ``robots_retry_after``
+5xx, 429, network error, timeout (2.3.1.4)             disallow all    ``robots_retry_after``
 =====================================================  ==============  ========================
 
 An unreachable robots.txt disallows the host only until it is asked again
@@ -97,7 +97,9 @@ def policy_from_response(status: int, body: bytes) -> RobotsPolicy:
     if 200 <= status < 300:
         text = body[:ROBOTS_MAX_BYTES].decode("utf-8", errors="replace")
         return RobotsPolicy(Protego.parse(text))
-    if status >= 500:
+    # RFC 9309 lets a crawler take any 4xx as "no robots.txt"; 429 is the server asking us to slow
+    # down, so like Google we treat it as a 5xx: disallowed until a later fetch succeeds.
+    if status >= 500 or status == 429:
         return RobotsPolicy.unreachable()
     return RobotsPolicy.allow_all()  # 4xx, or a redirect status with nowhere to go
 
