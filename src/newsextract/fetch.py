@@ -76,7 +76,7 @@ from newsextract.settings import (
     FetchSettings,
 )
 
-__all__ = ["Fetcher", "fetch", "fetch_article"]
+__all__ = ["FetchedResource", "Fetcher", "fetch", "fetch_article"]
 
 RETRY_STATUSES = frozenset({408, 425, 429, 500, 502, 503, 504})
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
@@ -147,7 +147,7 @@ class Fetcher:
     async def fetch(self, url: str) -> FetchedPage:
         """Fetch one HTML page; raise a ``FetchError`` subclass if that is not possible."""
         start = _parse_url(url)
-        reply = await self._follow(start, self._settings.max_redirects, page=True)
+        reply = await self._follow(start, self._settings.max_redirects, purpose=_PAGE)
         if not 200 <= reply.status < 300:
             raise HTTPStatusError(f"HTTP {reply.status}", url=str(reply.url), http_status=reply.status)
         return FetchedPage(
@@ -158,16 +158,32 @@ class Fetcher:
             content=reply.content,
         )
 
+    async def fetch_resource(self, url: str, *, max_bytes: int | None = None) -> FetchedResource:
+        """Fetch any resource (XML, a feed, a .gz file) under the page policies, with no HTML check.
+
+        The body is capped at ``max_bytes`` (default: the settings' ``max_bytes``); an HTTP
+        Content-Encoding is undone, a gzip *file* is returned as it is.
+        """
+        purpose = _Purpose(robots=True, retries=True, html_only=False, max_bytes=max_bytes, truncate=False)
+        reply = await self._follow(_parse_url(url), self._settings.max_redirects, purpose=purpose)
+        if not 200 <= reply.status < 300:
+            raise HTTPStatusError(f"HTTP {reply.status}", url=str(reply.url), http_status=reply.status)
+        return FetchedResource(str(reply.url), reply.status, reply.headers.get("content-type"), reply.content)
+
+    async def allowed(self, url: str) -> bool:
+        """robots.txt's verdict on ``url`` for our user agent (robots.txt fetched once per origin)."""
+        return await self._robots_allow(_parse_url(url))
+
     # --- redirects, policy checks, retries ----------------------------------------------------
 
-    async def _follow(self, url: httpx.URL, max_redirects: int, *, page: bool) -> _Reply:
+    async def _follow(self, url: httpx.URL, max_redirects: int, *, purpose: _Purpose) -> _Reply:
         # Cookies live for one redirect chain only: consent walls that set a
         # cookie and bounce back work, and nothing accumulates across a run.
         jar = httpx.Cookies()
         seen = {_chain_state(url, jar)}
         redirects = 0
         while True:
-            reply = await self._hop(url, jar, page=page)
+            reply = await self._hop(url, jar, purpose=purpose)
             target = _redirect_target(reply)
             if target is None:
                 return reply
@@ -182,19 +198,19 @@ class Fetcher:
             seen.add(state)
             url = target
 
-    async def _hop(self, url: httpx.URL, jar: httpx.Cookies, *, page: bool) -> _Reply:
+    async def _hop(self, url: httpx.URL, jar: httpx.Cookies, *, purpose: _Purpose) -> _Reply:
         if self._settings.block_private_addresses:
             await self._check_public(url)
-        if page and self._settings.respect_robots and not await self._robots_allow(url):
+        if purpose.robots and self._settings.respect_robots and not await self._robots_allow(url):
             raise BlockedURLError("disallowed by robots.txt", url=str(url))
-        retries = self._settings.max_retries if page else 0
-        return await self._with_retries(url, jar, retries, page=page)
+        retries = self._settings.max_retries if purpose.retries else 0
+        return await self._with_retries(url, jar, retries, purpose=purpose)
 
-    async def _with_retries(self, url: httpx.URL, jar: httpx.Cookies, retries: int, *, page: bool) -> _Reply:
+    async def _with_retries(self, url: httpx.URL, jar: httpx.Cookies, retries: int, *, purpose: _Purpose) -> _Reply:
         for attempt in range(retries + 1):
             last = attempt == retries
             try:
-                reply = await self._attempt(url, jar, page=page)
+                reply = await self._attempt(url, jar, purpose=purpose)
             except _RETRYABLE_ERRORS as exc:
                 if last:
                     raise _fetch_error(exc, url) from exc
@@ -225,7 +241,7 @@ class Fetcher:
 
     # --- one HTTP exchange under the politeness limits -----------------------------------------
 
-    async def _attempt(self, url: httpx.URL, jar: httpx.Cookies, *, page: bool) -> _Reply:
+    async def _attempt(self, url: httpx.URL, jar: httpx.Cookies, *, purpose: _Purpose) -> _Reply:
         settings = self._settings
         with self._hosts.use(_origin(url)) as host:
             async with host.slots:
@@ -233,9 +249,9 @@ class Fetcher:
                 if wait > 0:
                     await self._sleep(wait)
                 async with self._slots, asyncio.timeout(settings.total_timeout):
-                    return await self._exchange(url, jar, page=page)
+                    return await self._exchange(url, jar, purpose=purpose)
 
-    async def _exchange(self, url: httpx.URL, jar: httpx.Cookies, *, page: bool) -> _Reply:
+    async def _exchange(self, url: httpx.URL, jar: httpx.Cookies, *, purpose: _Purpose) -> _Reply:
         request = self._client.build_request("GET", url)
         jar.set_cookie_header(request)
         response = await self._client.send(request, stream=True)
@@ -243,12 +259,13 @@ class Fetcher:
             jar.extract_cookies(response)
             if not 200 <= response.status_code < 300:
                 return _Reply(url, response.status_code, response.headers, b"")
-            limit = self._settings.max_bytes if page else ROBOTS_MAX_BYTES
-            if page:
+            limit = purpose.max_bytes or self._settings.max_bytes
+            if purpose.html_only:
                 _check_media_type(response, url)
+            if not purpose.truncate:
                 _check_declared_length(response, url, limit)
-            content = await read_body(response, url, limit, truncate=not page)
-            if page:
+            content = await read_body(response, url, limit, truncate=purpose.truncate)
+            if purpose.html_only:
                 _check_magic(content, response, url)
             return _Reply(url, response.status_code, response.headers, content)
         finally:
@@ -266,7 +283,7 @@ class Fetcher:
 
     async def _load_robots(self, url: httpx.URL) -> RobotsPolicy:
         try:
-            reply = await self._follow(robots_url(url), ROBOTS_MAX_REDIRECTS, page=False)
+            reply = await self._follow(robots_url(url), ROBOTS_MAX_REDIRECTS, purpose=_ROBOTS_TXT)
         except FetchError:
             return RobotsPolicy.allow_all()  # unreachable: allowed (see robots.py)
         return policy_from_response(reply.status, reply.content)
@@ -325,6 +342,31 @@ def fetch_article(
 
 
 # --- client and response helpers ----------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class FetchedResource:
+    """A non-HTML resource from ``Fetcher.fetch_resource``: final URL, status, type and body."""
+
+    url: str
+    status: int
+    content_type: str | None
+    content: bytes
+
+
+@dataclass(frozen=True, slots=True)
+class _Purpose:
+    """What a request is for, and so which checks apply to it."""
+
+    robots: bool  # ask robots.txt first (not for robots.txt itself)
+    retries: bool
+    html_only: bool  # refuse non-HTML content types
+    max_bytes: int | None  # body cap; None: the settings' max_bytes
+    truncate: bool  # past the cap keep the first bytes (robots.txt) instead of failing
+
+
+_PAGE = _Purpose(robots=True, retries=True, html_only=True, max_bytes=None, truncate=False)
+_ROBOTS_TXT = _Purpose(robots=False, retries=False, html_only=False, max_bytes=ROBOTS_MAX_BYTES, truncate=True)
 
 
 @dataclass(frozen=True, slots=True)
