@@ -107,10 +107,9 @@ class _Run:
         while queue and not self.done:
             task = queue.popleft()
             self._queued[task.expect] -= 1
+            # No early return here: an accepted URL counts as output, so each one must be yielded.
             async for found in self._read_task(task, queue):
                 yield found
-                if self.done:
-                    return
 
     async def _read_task(self, task: _Task, queue: deque[_Task]) -> AsyncIterator[DiscoveredURL]:
         if task.url in self._read or not self._within_caps(task):
@@ -203,7 +202,7 @@ class _Run:
         if child is None:
             return 0
         if child == task.url or child in task.ancestors:
-            self._report(task.url, f"sitemap loop: lists {child}, which contains it; skipped")
+            self._report(task.url, f"sitemap loop: {child} is this sitemap or an index above it; skipped")
             return 0
         if task.depth >= self._settings.max_depth:
             return 1
@@ -215,9 +214,12 @@ class _Run:
         if url is None or url in self._read or (self._settings.same_site and not on_site(url, self._site)):
             return
         # Never more queued than the caps let us read: an index of 50,000 sitemaps queues max_sitemaps.
-        if self._counts[task.expect] + self._queued[task.expect] < self._cap(task.expect):
-            self._queued[task.expect] += 1
-            queue.append(replace(task, url=url))
+        cap = self._cap(task.expect)
+        if self._counts[task.expect] + self._queued[task.expect] >= cap:
+            self._report_cap(task.expect, f"more than max_{task.expect}s ({cap}): the rest are skipped")
+            return
+        self._queued[task.expect] += 1
+        queue.append(replace(task, url=url))
 
     def _cap(self, expect: Expect) -> int:
         return self._settings.max_feeds if expect == "feed" else self._settings.max_sitemaps

@@ -43,8 +43,9 @@ def feed_entries(content: bytes, *, source: str, max_entries: int) -> list[Disco
             DiscoveredURL(
                 url=urljoin(source, link),
                 source=source,
-                lastmod=_struct_date(entry.get("updated_parsed")),
-                published=_struct_date(entry.get("published_parsed")),
+                # dict.get: feedparser's own get() maps a missing "updated" to "published", with a warning.
+                lastmod=_struct_date(dict.get(entry, "updated_parsed")),
+                published=_struct_date(dict.get(entry, "published_parsed")),
                 title=_clean(entry.get("title")),
                 language=language or _clean(entry.get("title_detail", {}).get("language")),
             )
