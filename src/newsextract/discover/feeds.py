@@ -11,6 +11,7 @@ absolute against the feed's URL but not yet normalised.
 
 from __future__ import annotations
 
+import io
 import json
 import time
 from datetime import UTC, datetime
@@ -31,8 +32,9 @@ class FeedError(Exception):
 
 def feed_entries(content: bytes, *, source: str, max_entries: int) -> list[DiscoveredURL]:
     """The entries of an RSS (0.9x, 1.0, 2.0) or Atom feed that have a link."""
-    # Bytes, not a URL: feedparser reads no network. No HTML sanitising: only links and titles are used.
-    parsed = feedparser.parse(content, sanitize_html=False, resolve_relative_uris=False)
+    # A stream, never bytes or str: feedparser fetches a str that looks like a URL and *opens a body
+    # that names a local file*. No HTML sanitising: only links and titles are used.
+    parsed = feedparser.parse(io.BytesIO(content), sanitize_html=False, resolve_relative_uris=False)
     language = _clean(parsed.feed.get("language"))
     found = []
     for entry in parsed.entries[:max_entries]:
