@@ -28,7 +28,7 @@ from typing import IO
 
 from newsextract.discover import discover
 from newsextract.discover.filters import parse_date
-from newsextract.discover.models import DEFAULT_DISCOVER_SETTINGS, DiscoverSettings
+from newsextract.discover.models import DEFAULT_DISCOVER_SETTINGS, DiscoverSettings, Report
 from newsextract.settings import DEFAULT_FETCH_SETTINGS, FetchSettings
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -93,7 +93,7 @@ def write_urls(
     output_format: str,
     settings: DiscoverSettings,
     fetch_settings: FetchSettings,
-    problems: _StderrReport,
+    problems: Report,
 ) -> int:
     """Discover and write one line per URL; return how many."""
     count = 0

@@ -84,6 +84,7 @@ class _Run:
         self._queued = {"sitemap": 0, "feed": 0, "source": 0}  # documents waiting in the queue
         self._caps_reported: set[str] = set()
         self._site = ""
+        self._source = ""  # the source being read: cap messages name it
 
     @property
     def done(self) -> bool:
@@ -92,7 +93,7 @@ class _Run:
     def report_url_cap(self) -> None:
         limit = self._settings.limit
         if len(self._output) >= self._settings.max_urls and (limit is None or limit > self._settings.max_urls):
-            self._report("discover", f"stopped at max_urls ({self._settings.max_urls} URLs)")
+            self._report(self._source, f"stopped at max_urls ({self._settings.max_urls} URLs)")
 
     async def source(self, raw: str) -> AsyncIterator[DiscoveredURL]:
         """Everything one source leads to, breadth first."""
@@ -101,7 +102,7 @@ class _Run:
         except InvalidURLError as exc:
             self._report(raw, exc.message)
             return
-        self._site = site_of(start)
+        self._site, self._source = site_of(start), start
         queue = deque([_Task(start, "source")])
         self._queued["source"] += 1
         while queue and not self.done:
@@ -263,7 +264,7 @@ class _Run:
     def _report_cap(self, name: str, message: str) -> None:
         if name not in self._caps_reported:
             self._caps_reported.add(name)
-            self._report("discover", message)
+            self._report(self._source, message)
 
     def _report(self, url: str, message: str) -> None:
         self._report_to(url, " ".join(message.split()))
