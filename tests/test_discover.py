@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 
 import pytest
+from loopback import LoopbackServer, redirect
 from news_site import NewsSite
 
 from newsextract.cli import main
@@ -187,3 +188,9 @@ def test_a_bad_source_is_one_line_and_the_others_go_on(site: NewsSite, capsys: p
     code, out, err = cli(capsys, "ftp://example.com/x", site.url("/missing.xml"), site.url("/feeds/atom.xml"))
     assert code == 0 and out == [site.story(9), site.story(4)]
     assert len(err) == 2 and "HTTP 404" in err[1]
+
+
+def test_a_source_that_redirects_takes_its_site_along(site: NewsSite) -> None:
+    with LoopbackServer({"/feed": redirect(site.url("/feeds/rss.xml"), 301)}, host="127.0.0.3") as old_domain:
+        found, problems = run_discover([old_domain.url("/feed")])
+    assert [item.url for item in found] == [site.story(8), site.story(1)] and problems == []

@@ -118,6 +118,8 @@ class _Run:
         document = await self._load(task)
         if document is None:
             return
+        if task.expect == "source":
+            self._site = site_of(document.url)  # a source that redirects (to a new domain) takes its site along
         if document.kind == "html":
             await self._autodiscover(document, queue)
             return

@@ -34,7 +34,7 @@ class DiscoverSettings:
         document is dropped, so a gzip bomb costs no more than this.
     max_urls: URLs output in the whole run; also the most entries read from one document.
     same_site: keep only URLs (and follow only sitemaps and feeds) on the source's site: its
-        host without a leading "www.", or a subdomain of it.
+        host (after redirects) without a leading "www.", or a subdomain of it.
     since, until: keep only URLs whose date (publication date, else lastmod) is in
         [since, until]; with either set, URLs without any date are left out.
     limit: stop after this many URLs (after the filters).
