@@ -417,7 +417,7 @@ def robots(net: respx.MockRouter, response: httpx.Response | Exception) -> respx
         (httpx.Response(410), True),
         (httpx.Response(401), True),
         (httpx.Response(403), True),
-        (httpx.Response(429), True),
+        (httpx.Response(429), False),  # asked to slow down: like a 5xx
         # RFC 9309 2.3.1.4: 5xx or no answer means "unreachable", complete disallow.
         (httpx.Response(500), False),
         (httpx.Response(503), False),

@@ -55,6 +55,9 @@ def _add_batch(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     from newsextract.cli_batch import add_batch_parser
 
     add_batch_parser(commands)
+    from newsextract.discover.command import add_discover_parser
+
+    add_discover_parser(commands)
 
 
 def _version() -> str:
@@ -122,6 +125,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "extract":
             return _run_extract(args)
+        if args.command == "discover":
+            from newsextract.discover.command import run_discover_command
+
+            return run_discover_command(args)
         from newsextract.cli_batch import run_batch_command
 
         return run_batch_command(args)

@@ -86,6 +86,9 @@ def add_batch_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentPar
     )
     parser.add_argument("--input-dir", type=Path, help="directory of saved .html / .html.gz pages")
     parser.add_argument(
+        "--discover", nargs="+", metavar="SITE", help="discover the URLs first (saved as OUTPUT.discovered.txt)"
+    )
+    parser.add_argument(
         "--warc",
         type=Path,
         nargs="+",
@@ -103,6 +106,11 @@ def add_batch_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentPar
 
 def run_batch_command(args: argparse.Namespace) -> int:
     """Run `newsextract batch` with parsed arguments; return the exit code (0, 1, 2 or 130)."""
+    if args.discover:
+        from newsextract.discover.command import use_discovered_list  # loaded only for --discover
+
+        if (code := use_discovered_list(args)) is not None:
+            return code
     problem = _check_inputs(args)
     if problem:
         sys.stderr.write(f"newsextract: error: {problem}\n")
