@@ -30,7 +30,6 @@ _DEFAULTS = BatchSettings()
 
 def add_batch_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the `batch` sub-command and its options."""
-    fetch = _DEFAULTS.fetch
     parser = subparsers.add_parser(
         "batch",
         help="fetch and extract a list of URLs (or saved pages, WARC files) into JSON Lines",
@@ -44,6 +43,27 @@ def add_batch_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentPar
     parser.add_argument(
         "--state", type=Path, help="run state for resuming (default: OUTPUT.state.sqlite; none for stdout)"
     )
+    parser.add_argument("--input-dir", type=Path, help="directory of saved .html / .html.gz pages")
+    parser.add_argument(
+        "--warc",
+        type=Path,
+        nargs="+",
+        default=[],
+        metavar="FILE",
+        help="WARC files (.warc, .warc.gz) whose responses to extract",
+    )
+    parser.add_argument(
+        "--dask",
+        metavar="ADDRESS",
+        help="run on a Dask cluster: a scheduler address (tcp://host:8786) or local:N for "
+        "N worker processes here; needs -o (a file, or DIR/ for a directory of parts)",
+    )
+    _add_fetch_options(parser)
+    _add_run_options(parser)
+
+
+def _add_fetch_options(parser: argparse.ArgumentParser) -> None:
+    fetch = _DEFAULTS.fetch
     parser.add_argument(
         "--concurrency",
         type=_positive_int,
@@ -63,6 +83,9 @@ def add_batch_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentPar
         help=f"minimum seconds between requests to one host (default {fetch.per_host_delay})",
     )
     parser.add_argument("--no-robots", action="store_true", help="do not consult robots.txt")
+
+
+def _add_run_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--retry-failed", action="store_true", help="retry URLs that failed in earlier runs (up to --max-attempts)"
     )
@@ -84,21 +107,6 @@ def add_batch_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentPar
         metavar="SECONDS",
         help="extraction time limit per page; past it the page fails as extract_timeout "
         f"(default {_DEFAULTS.page_timeout:g})",
-    )
-    parser.add_argument("--input-dir", type=Path, help="directory of saved .html / .html.gz pages")
-    parser.add_argument(
-        "--warc",
-        type=Path,
-        nargs="+",
-        default=[],
-        metavar="FILE",
-        help="WARC files (.warc, .warc.gz) whose responses to extract",
-    )
-    parser.add_argument(
-        "--dask",
-        metavar="ADDRESS",
-        help="run on a Dask cluster: a scheduler address (tcp://host:8786) or local:N for "
-        "N worker processes here; needs -o (a file, or DIR/ for a directory of parts)",
     )
 
 
