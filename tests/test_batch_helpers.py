@@ -7,6 +7,7 @@ import io
 import os
 import signal
 import sqlite3
+import subprocess
 import sys
 from pathlib import Path
 
@@ -69,3 +70,21 @@ def test_run_options_for_a_remote_task_keep_the_collaborators_only() -> None:
     remote = options.for_worker()
     assert remote == RunOptions(extract=extract_in_worker, fetcher_factory=default_fetcher)
     assert remote.progress_stream is None and not remote.live_progress and not remote.handle_signals
+
+
+def test_the_fetching_process_never_imports_the_extractor(tmp_path: Path) -> None:
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "import newsextract.cli.batch, newsextract.batch.dask\n"
+        "from newsextract.batch import run_to_file\n"
+        "from newsextract.settings import BatchSettings\n"
+        "page = Path(sys.argv[1], 'a.html'); page.write_text('<p>hi</p>')\n"
+        "items = [*newsextract.batch.sources.dir_items(page.parent), 'not a url']\n"
+        "summary = run_to_file(items, output=Path(sys.argv[1], 'out.jsonl'), settings=BatchSettings(workers=1))\n"
+        "assert summary.processed == 2, summary\n"
+        "print(sorted(m for m in ('trafilatura', 'lxml', 'selectolax') if m in sys.modules))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True, timeout=90)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"  # the extraction workers load them; the parent does not
