@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import multiprocessing
-import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -117,7 +116,7 @@ def _is_complete(layout: Layout, spec: PartitionSpec) -> bool:
 def _reopen(layout: Layout, name: str) -> None:
     """Give a complete part back to its run (new input, or --retry-failed): the state knows it as .partial."""
     if layout.part(name).exists():
-        os.replace(layout.part(name), layout.partial(name))
+        replace_durably(layout.part(name), layout.partial(name))
 
 
 def _publish(layout: Layout, spec: PartitionSpec) -> None:
