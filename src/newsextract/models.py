@@ -13,6 +13,7 @@ from datetime import datetime
 from pydantic import BaseModel, ConfigDict, Field
 
 from newsextract._media import charset_of
+from newsextract.errors import INTERNAL_KIND, FetchError, NewsExtractError
 
 
 class _Record(BaseModel):
@@ -60,6 +61,17 @@ class Failure(_Record):
     message: str
     http_status: int | None = None
 
+    @classmethod
+    def from_error(cls, exc: BaseException) -> Failure:
+        """The record of an error: its kind, message and HTTP status; anything untyped is "internal".
+
+        Usage: ``except Exception as exc: failure = Failure.from_error(exc)``
+        """
+        if isinstance(exc, NewsExtractError):
+            status = exc.http_status if isinstance(exc, FetchError) else None
+            return cls(kind=exc.kind, message=exc.message, http_status=status)
+        return cls(kind=INTERNAL_KIND, message=f"{type(exc).__name__}: {exc}")
+
 
 class Result(_Record):
     """The batch envelope: one per input URL, either an article or a failure."""
@@ -68,6 +80,11 @@ class Result(_Record):
     ok: bool
     article: Article | None = None
     error: Failure | None = None
+
+    @classmethod
+    def from_error(cls, exc: BaseException, *, url: str) -> Result:
+        """The failed result for `url`. Usage: ``Result.from_error(exc, url=url)``"""
+        return cls(url=url, ok=False, error=Failure.from_error(exc))
 
 
 class FetchedPage(_Record):

@@ -20,6 +20,7 @@ from collections.abc import AsyncGenerator, AsyncIterator, Iterable
 from dataclasses import dataclass, replace
 from typing import Literal
 
+from newsextract._urls import normalise_url
 from newsextract.discover.documents import Document, DocumentError, load_document
 from newsextract.discover.feeds import FeedError, feed_entries, json_feed_entries
 from newsextract.discover.filters import in_window, on_site, site_of
@@ -29,7 +30,6 @@ from newsextract.discover.sitemaps import SitemapChild, SitemapError, iter_sitem
 from newsextract.errors import FetchError, HTTPStatusError, InvalidURLError
 from newsextract.fetch import Fetcher
 from newsextract.fetch.robots import ROBOTS_MAX_BYTES
-from newsextract.inputs import normalise_url
 from newsextract.settings import DEFAULT_FETCH_SETTINGS, FetchSettings
 
 _log = logging.getLogger("newsextract.discover")

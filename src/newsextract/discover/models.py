@@ -78,7 +78,7 @@ DEFAULT_DISCOVER_SETTINGS = DiscoverSettings()
 class DiscoveredURL:
     """One URL and what the listing source says about it.
 
-    url: normalised as `batch` normalises (inputs.normalise_url);
+    url: normalised as `batch` normalises (_urls.normalise_url);
     lastmod: when the page last changed (sitemap lastmod, feed updated);
     published: when it was published (news sitemap publication_date, feed published);
     title, language: as the source gives them (news sitemaps and feeds);

@@ -1,6 +1,6 @@
 """`newsextract discover` and `newsextract batch --discover`: argument parsing and the runs, for the CLI.
 
-Usage (from cli.py / cli_batch.py)::
+Usage (from cli/__init__.py and cli/batch.py)::
 
     add_discover_parser(subparsers)         # adds the `discover` sub-command
     return run_discover_command(args)       # when args.command == "discover"
@@ -29,9 +29,9 @@ from typing import IO
 from newsextract.discover import discover
 from newsextract.discover.filters import parse_date
 from newsextract.discover.models import DEFAULT_DISCOVER_SETTINGS, DiscoverSettings, Report
+from newsextract.errors import ExitCode
 from newsextract.settings import DEFAULT_FETCH_SETTINGS, FetchSettings
 
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 DISCOVERED_SUFFIX = ".discovered.txt"
 _DATE_ONLY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -80,11 +80,11 @@ def run_discover_command(args: argparse.Namespace) -> int:
         )
     except ValueError as exc:
         sys.stderr.write(f"newsextract: error: {exc}\n")
-        return EXIT_USAGE
+        return ExitCode.USAGE
     problems = _StderrReport()
     with _output(args.output) as target:
         count = write_urls(args.sources, target, args.format, settings, _fetch_settings(args), problems)
-    return EXIT_FAILED if count == 0 and problems.count else EXIT_OK
+    return ExitCode.FAILED if count == 0 and problems.count else ExitCode.OK
 
 
 def write_urls(
@@ -112,7 +112,7 @@ def use_discovered_list(args: argparse.Namespace) -> int | None:
     """
     if args.input is not None or args.output is None:
         sys.stderr.write("newsextract: error: --discover needs -o OUTPUT (the list is saved beside it) and no INPUT\n")
-        return EXIT_USAGE
+        return ExitCode.USAGE
     saved = Path(str(args.output).rstrip("/") + DISCOVERED_SUFFIX)
     if not saved.exists():
         problems = _StderrReport()
@@ -122,7 +122,7 @@ def use_discovered_list(args: argparse.Namespace) -> int | None:
         if count == 0:
             saved.unlink()  # an empty list must not be reused: the next run discovers again
             sys.stderr.write("newsextract: error: discovery found no URLs\n")
-            return EXIT_FAILED
+            return ExitCode.FAILED
         sys.stderr.write(f"newsextract: discovered {count} URLs, saved in {saved}\n")
     args.input = str(saved)
     return None
