@@ -218,3 +218,21 @@ def test_the_reader_streams_one_batch_at_a_time(tmp_path: Path) -> None:
     assert [len(next(batches)["url"]) for _ in range(2)] == [10, 10]  # handed out before line 26 is read
     with pytest.raises(ExportError, match=r":26: not JSON"):
         next(batches)
+
+
+def test_values_without_an_arrow_type_become_json_text(tmp_path: Path) -> None:
+    from pydantic import HttpUrl
+
+    class Odd(_Strict):
+        url: str
+        ok: bool
+        home: HttpUrl | None = None
+        either: str | int | None = None
+
+    source = tmp_path / "out.jsonl"
+    source.write_text('{"url": "u", "ok": true, "home": "https://ex.com/", "either": 5}\n', encoding="utf-8")
+    export_records(source, tmp_path / "out.csv", settings=ExportSettings(envelope=Odd))
+    assert (tmp_path / "out.csv").read_text(encoding="utf-8").splitlines() == [
+        "url,ok,home,either",
+        "u,true,https://ex.com/,5",
+    ]

@@ -29,7 +29,9 @@ def utc(value: datetime) -> datetime:
 
 
 def json_text(value: Any) -> str:
-    """A string as is; anything else as compact JSON (datetimes in ISO 8601)."""
+    """A string (or a URL, a datetime...) as its text; numbers, lists and dicts as compact JSON."""
+    if not isinstance(value, str | int | float | list | tuple | dict):
+        value = _json_default(value)
     if isinstance(value, str):
         return value
     return json.dumps(value, ensure_ascii=False, default=_json_default, separators=(",", ":"))
@@ -44,7 +46,7 @@ def _json_default(value: Any) -> Any:
         return value.value
     if isinstance(value, bytes):
         return base64.b64encode(value).decode("ascii")
-    raise TypeError(f"not JSON serialisable: {type(value).__name__}")
+    return str(value)  # e.g. a pydantic URL type: its text is what a reader wants
 
 
 def converter(kind: ColType) -> Convert | None:
