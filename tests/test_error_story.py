@@ -38,7 +38,9 @@ KINDS = {
     "WorkerCrashedError": "worker_crashed",
     "OutputStateError": "output_state",
     "DaskBatchError": "dask_batch",
+    "ExportError": "export",
     "UsageError": "usage",
+    "MissingDependencyError": "missing_dependency",
 }
 
 

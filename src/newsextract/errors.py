@@ -19,7 +19,9 @@ The tree::
     │   └── WorkerCrashedError     a batch page killed its extraction process twice
     ├── OutputStateError           a batch output and its run state disagree (stage "output")
     ├── DaskBatchError             the cluster could not run the batch (stage "batch")
+    ├── ExportError                a batch output cannot be exported: a malformed line (stage "export")
     └── UsageError                 the command line asks for something impossible (stage "usage")
+        └── MissingDependencyError an optional extra is not installed (pyarrow for Parquet)
 
 Every class has its own `kind`, a stable snake-case name written into failure records
 (`models.Failure.from_error`); an exception that is not a NewsExtractError is recorded
@@ -178,11 +180,24 @@ class DaskBatchError(NewsExtractError):
     stage = "batch"
 
 
+class ExportError(NewsExtractError):
+    """A batch output cannot be exported: a malformed line, a clash of column names, an unreadable file."""
+
+    kind = "export"
+    stage = "export"
+
+
 class UsageError(NewsExtractError):
     """The command line asks for something that cannot be done (missing input, conflicting options)."""
 
     kind = "usage"
     stage = "usage"
+
+
+class MissingDependencyError(UsageError):
+    """What was asked needs an optional extra that is not installed (Parquet needs pyarrow)."""
+
+    kind = "missing_dependency"
 
 
 @contextmanager

@@ -30,6 +30,7 @@ def build_parser() -> argparse.ArgumentParser:
     """The parser of the newsextract command and its sub-commands."""
     from newsextract.cli.batch import add_batch_parser
     from newsextract.cli.discover import add_discover_parser
+    from newsextract.cli.export import add_export_parser
     from newsextract.cli.extract import add_extract_parser
 
     parser = _Parser(prog="newsextract", description="Turn news web pages into structured article records.")
@@ -40,6 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_extract_parser(commands)
     add_batch_parser(commands)
     add_discover_parser(commands)
+    add_export_parser(commands)
     return parser
 
 
@@ -54,6 +56,7 @@ _COMMANDS = {
     "extract": ("newsextract.cli.extract", "run_extract_command"),
     "batch": ("newsextract.cli.batch", "run_batch_command"),
     "discover": ("newsextract.cli.discover", "run_discover_command"),
+    "export": ("newsextract.cli.export", "run_export_command"),
 }
 
 

@@ -12,6 +12,7 @@ Usage (from cli/__init__.py)::
 from __future__ import annotations
 
 import argparse
+import functools
 import importlib.util
 import itertools
 import sys
@@ -21,6 +22,7 @@ from pathlib import Path
 from newsextract.batch import RunOptions, format_summary, run_to_file
 from newsextract.batch.sources import InputItem, dir_items, read_url_lines, url_items, warc_items
 from newsextract.batch.summary import BatchSummary
+from newsextract.cli.argtypes import non_negative_float, positive_float, positive_int
 from newsextract.cli.report import report_error
 from newsextract.errors import NewsExtractError, UsageError
 from newsextract.settings import MAX_PAGE_TIMEOUT, BatchSettings, FetchSettings
@@ -69,19 +71,19 @@ def _add_fetch_options(parser: argparse.ArgumentParser) -> None:
     fetch = _DEFAULTS.fetch
     parser.add_argument(
         "--concurrency",
-        type=_positive_int,
+        type=positive_int,
         default=fetch.concurrency,
         help=f"parallel requests in all (default {fetch.concurrency})",
     )
     parser.add_argument(
         "--per-host",
-        type=_positive_int,
+        type=positive_int,
         default=fetch.per_host_concurrency,
         help=f"parallel requests per host (default {fetch.per_host_concurrency})",
     )
     parser.add_argument(
         "--delay",
-        type=_non_negative_float,
+        type=non_negative_float,
         default=fetch.per_host_delay,
         help=f"minimum seconds between requests to one host (default {fetch.per_host_delay})",
     )
@@ -94,18 +96,18 @@ def _add_run_options(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--max-attempts",
-        type=_positive_int,
+        type=positive_int,
         default=_DEFAULTS.max_attempts,
         help=f"attempts per URL for --retry-failed (default {_DEFAULTS.max_attempts})",
     )
     parser.add_argument(
         "--workers",
-        type=_positive_int,
+        type=positive_int,
         help="extraction processes (default: one per core; with --dask, one per running partition)",
     )
     parser.add_argument(
         "--page-timeout",
-        type=_page_timeout,
+        type=functools.partial(positive_float, at_most=MAX_PAGE_TIMEOUT),
         default=_DEFAULTS.page_timeout,
         metavar="SECONDS",
         help="extraction time limit per page; past it the page fails as extract_timeout "
@@ -204,24 +206,3 @@ def _items(args: argparse.Namespace) -> Iterator[InputItem]:
     if args.warc:
         sources.append(warc_items(args.warc))
     return itertools.chain.from_iterable(sources)
-
-
-def _positive_int(text: str) -> int:
-    value = int(text)
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1: {text}")
-    return value
-
-
-def _non_negative_float(text: str) -> float:
-    value = float(text)
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"must not be negative: {text}")
-    return value
-
-
-def _page_timeout(text: str) -> float:
-    value = float(text)
-    if not 0 < value <= MAX_PAGE_TIMEOUT:  # also refuses nan
-        raise argparse.ArgumentTypeError(f"must be more than 0 and at most {MAX_PAGE_TIMEOUT:g}: {text}")
-    return value

@@ -26,6 +26,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import IO
 
+from newsextract.cli.argtypes import non_negative_float, non_negative_int, positive_int
 from newsextract.discover import discover
 from newsextract.discover.filters import parse_date
 from newsextract.discover.models import DEFAULT_DISCOVER_SETTINGS, DiscoverSettings, Report
@@ -49,19 +50,19 @@ def add_discover_parser(subparsers: argparse._SubParsersAction[argparse.Argument
     parser.add_argument("--format", choices=("lines", "jsonl"), default="lines", help="lines (default) or jsonl")
     parser.add_argument("--since", type=_since, metavar="DATE", help="only URLs published (else modified) since DATE")
     parser.add_argument("--until", type=_until, metavar="DATE", help="only URLs dated up to DATE (a day: all of it)")
-    parser.add_argument("--limit", type=_positive_int, help="stop after this many URLs")
+    parser.add_argument("--limit", type=positive_int, help="stop after this many URLs")
     parser.add_argument("--any-site", action="store_true", help="keep URLs and follow sitemaps on other sites too")
-    parser.add_argument("--max-depth", type=_non_negative_int, default=limits.max_depth, help="sitemap-index levels")
-    parser.add_argument("--max-sitemaps", type=_positive_int, default=limits.max_sitemaps, help="sitemaps read")
-    parser.add_argument("--max-urls", type=_positive_int, default=limits.max_urls, help="URLs output at most")
+    parser.add_argument("--max-depth", type=non_negative_int, default=limits.max_depth, help="sitemap-index levels")
+    parser.add_argument("--max-sitemaps", type=positive_int, default=limits.max_sitemaps, help="sitemaps read")
+    parser.add_argument("--max-urls", type=positive_int, default=limits.max_urls, help="URLs output at most")
     add_fetch_options(parser, fetch)
 
 
 def add_fetch_options(parser: argparse.ArgumentParser, fetch: FetchSettings) -> None:
     """The politeness options discovery shares with `batch` (same names, same meaning)."""
-    parser.add_argument("--per-host", type=_positive_int, default=fetch.per_host_concurrency, help="requests per host")
+    parser.add_argument("--per-host", type=positive_int, default=fetch.per_host_concurrency, help="requests per host")
     parser.add_argument(
-        "--delay", type=_non_negative_float, default=fetch.per_host_delay, help="seconds between requests to a host"
+        "--delay", type=non_negative_float, default=fetch.per_host_delay, help="seconds between requests to a host"
     )
     parser.add_argument("--no-robots", action="store_true", help="do not consult robots.txt")
 
@@ -179,24 +180,3 @@ def _cli_date(text: str, *, whole_day: bool) -> datetime:
     if whole_day and _DATE_ONLY.match(text.strip()):
         parsed += timedelta(days=1, microseconds=-1)  # --until 2024-05-01 includes all of May 1st
     return parsed.astimezone(UTC)
-
-
-def _positive_int(text: str) -> int:
-    value = int(text)
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1: {text}")
-    return value
-
-
-def _non_negative_float(text: str) -> float:
-    value = float(text)
-    if not value >= 0:  # also refuses nan
-        raise argparse.ArgumentTypeError(f"must not be negative: {text}")
-    return value
-
-
-def _non_negative_int(text: str) -> int:
-    value = int(text)
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"must not be negative: {text}")
-    return value

@@ -1,20 +1,13 @@
-"""Errors of the export: bad input (exit 1) and a missing optional dependency (exit 2)."""
+"""Errors of the export: bad input (ExportError, exit 1), a bad request or a missing optional dependency
+(UsageError, MissingDependencyError, exit 2). The classes live in newsextract.errors with every other."""
 
 from __future__ import annotations
 
+from newsextract.errors import ExportError, MissingDependencyError, UsageError
+
+__all__ = ["PARQUET_FIX", "ExportError", "MissingDependencyError", "NewKeysFound", "UsageError"]
+
 PARQUET_FIX = 'pip install "newsextract[parquet]"'
-
-
-class ExportError(Exception):
-    """The export cannot be done: a malformed line, a clash of column names, an unreadable file."""
-
-
-class UsageError(ExportError):
-    """The request itself is wrong (unknown format, output = input)."""
-
-
-class MissingDependencyError(UsageError):
-    """Parquet needs pyarrow, an optional extra."""
 
 
 class NewKeysFound(Exception):  # a signal to restart, not an error

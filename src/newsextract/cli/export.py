@@ -1,6 +1,6 @@
-"""`newsextract export`: argument parsing and the run, for the CLI to plug in.
+"""`newsextract export`: batch JSON Lines to typed Parquet or CSV (see docs/export.md).
 
-Usage (from the CLI)::
+Usage (from cli/__init__.py)::
 
     add_export_parser(subparsers)           # adds the `export` sub-command
     return run_export_command(args)         # when args.command == "export"
@@ -15,10 +15,11 @@ import argparse
 import sys
 from pathlib import Path
 
+from newsextract.cli.argtypes import positive_int
+from newsextract.cli.report import report_error
+from newsextract.errors import ExitCode, ExportError, NewsExtractError
 from newsextract.export import FORMATS, ExportSettings, export_records
-from newsextract.export.errors import ExportError, UsageError
 
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 _DEFAULTS = ExportSettings()
 
 
@@ -36,7 +37,7 @@ def add_export_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentPa
     parser.add_argument("--format", choices=FORMATS, help="default: from the output's suffix")
     parser.add_argument(
         "--batch-size",
-        type=_positive_int,
+        type=positive_int,
         default=_DEFAULTS.batch_size,
         help=f"records per Parquet row group, the memory bound (default {_DEFAULTS.batch_size})",
     )
@@ -47,29 +48,12 @@ def run_export_command(args: argparse.Namespace) -> int:
     settings = ExportSettings(batch_size=args.batch_size)
     try:
         summary = export_records(args.input, args.output, fmt=args.format, settings=settings)
-    except UsageError as exc:
-        return _fail(str(exc), EXIT_USAGE)
-    except ExportError as exc:
-        return _fail(str(exc), EXIT_FAILED)
+    except NewsExtractError as exc:
+        return report_error(exc)
     except OSError as exc:
-        return _fail(f"{exc.filename or args.input}: {exc.strerror or exc}", EXIT_FAILED)
+        return report_error(ExportError(f"{exc.filename or args.input}: {exc.strerror or exc}"))
     sys.stderr.write(
         f"newsextract: exported {summary.records} records ({summary.failures} failures) "
         f"to {summary.dest} as {summary.format}, {len(summary.columns)} columns\n"
     )
-    return EXIT_OK
-
-
-def _fail(message: str, code: int) -> int:
-    sys.stderr.write(f"newsextract: export: {message}\n")
-    return code
-
-
-def _positive_int(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1: {value}")
-    return value
+    return ExitCode.OK
