@@ -6,7 +6,17 @@ Usage: ``parser.add_argument("--workers", type=positive_int)``
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import math
+import re
+
+from newsextract._urls import is_http_url
+
+# RFC 9110 token characters: what a header name may be made of.
+_HEADER_NAME = re.compile(r"^[!#$%&'*+.^_`|~0-9A-Za-z-]+$")
+# Visible ASCII, spaces and tabs: httpx sends header values as ASCII, and a CR or LF would split the header.
+_HEADER_VALUE = re.compile(r"^[\t\x20-\x7e]*$")
+_PROXY_SCHEMES = ("http://", "https://", "socks5://", "socks5h://")
 
 
 def positive_int(text: str) -> int:
@@ -40,6 +50,41 @@ def positive_float(text: str, *, at_most: float = math.inf) -> float:
         bound = "" if math.isinf(at_most) else f" and at most {at_most:g}"
         raise argparse.ArgumentTypeError(f"must be more than 0{bound}: {text}")
     return value
+
+
+def http_url(text: str) -> str:
+    """An absolute http(s) URL with a host, kept as written."""
+    if not is_http_url(text):
+        raise argparse.ArgumentTypeError(f"not an absolute http(s) URL: {text!r}")
+    return text
+
+
+def header(text: str) -> tuple[str, str]:
+    """``Name: value`` as (lower-case name, value): one spelling per name, so a given header replaces a default."""
+    name, colon, value = text.partition(":")
+    name, value = name.strip(), value.strip()
+    if not colon or not _HEADER_NAME.match(name):
+        raise argparse.ArgumentTypeError(f"not a header, expected 'Name: value': {text!r}")
+    if not _HEADER_VALUE.match(value):
+        raise argparse.ArgumentTypeError(f"header value must be printable ASCII on one line: {text!r}")
+    return name.lower(), value
+
+
+def user_agent(text: str) -> str:
+    """A non-empty User-Agent, printable ASCII on one line."""
+    if not text.strip() or not _HEADER_VALUE.match(text):
+        raise argparse.ArgumentTypeError(f"user agent must be non-empty printable ASCII on one line: {text!r}")
+    return text.strip()
+
+
+def proxy_url(text: str) -> str:
+    """An http(s) or socks5(h) proxy URL with a host (socks needs the socksio package)."""
+    scheme = text[: text.find("://") + 3].lower()
+    if scheme not in _PROXY_SCHEMES or not is_http_url("http://" + text[len(scheme) :]):
+        raise argparse.ArgumentTypeError(f"not a proxy URL (http, https, socks5 or socks5h with a host): {text!r}")
+    if scheme.startswith("socks") and importlib.util.find_spec("socksio") is None:
+        raise argparse.ArgumentTypeError("a socks proxy needs the socksio package: pip install 'httpx[socks]'")
+    return text
 
 
 def _int(text: str) -> int:
