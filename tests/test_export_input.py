@@ -13,9 +13,9 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 from export_corpus import make_results, write_jsonl
-from newsextract.cli.export import add_export_parser, run_export_command
 from pydantic import BaseModel, ConfigDict, Field
 
+from newsextract.cli.export import add_export_parser, run_export_command
 from newsextract.export import ExportError, ExportSettings, UsageError, export_records
 
 
@@ -106,7 +106,8 @@ def test_without_pyarrow_parquet_names_the_fix_and_csv_still_works(
     source = write_jsonl(tmp_path / "out.jsonl", make_results(5))
     assert _run(str(source), "-o", str(tmp_path / "out.parquet")) == 2
     err = capsys.readouterr().err.splitlines()
-    assert err == ['newsextract: missing_dependency error: Parquet export needs pyarrow: pip install "newsextract[parquet]"']
+    fix = 'pip install "newsextract[parquet]"'
+    assert err == [f"newsextract: missing_dependency error: Parquet export needs pyarrow: {fix}"]
     assert not (tmp_path / "out.parquet").exists()
     assert _run(str(source), "-o", str(tmp_path / "out.csv")) == 0
 
