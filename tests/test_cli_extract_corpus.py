@@ -91,6 +91,13 @@ def test_url_with_several_files_is_a_usage_error(tmp_path: Path) -> None:
     assert one_error_line(done).startswith("newsextract: usage error: --url")
 
 
+def test_url_with_only_url_sources_is_a_usage_error() -> None:
+    done = run("extract", "https://a.example/x", "--url", "https://www.gulfledger.com/a/")
+    assert done.returncode == 2
+    assert done.stdout == ""
+    assert "a URL source needs none" in one_error_line(done)
+
+
 # --- .html.gz ---------------------------------------------------------------------------------
 
 

@@ -92,6 +92,8 @@ def _check_usage(sources: list[str], url: str | None) -> None:
     if url is not None and len(local) > 1:
         # One base URL cannot be right for several pages: it would be silently wrong for all but one.
         raise UsageError(f"--url names one page, but {len(local)} file or stdin sources were given")
+    if url is not None and not local:
+        raise UsageError("--url is the base URL of a file or stdin page; a URL source needs none")
 
 
 class _Output:
