@@ -14,7 +14,7 @@ from loopback import LoopbackServer, encoded, gzip_bomb, redirect, respond
 from newsextract.discover.documents import DocumentError, gunzip_capped, sniff_kind
 from newsextract.discover.feeds import FeedError, feed_entries, json_feed_entries
 from newsextract.discover.filters import on_site, parse_date, site_of
-from newsextract.discover.homepage import feed_links, guessed_sitemaps, robots_sitemaps
+from newsextract.discover.homepage import feed_links, guessed_sitemaps
 from newsextract.discover.models import DiscoveredURL, DiscoverSettings
 from newsextract.discover.sitemaps import SitemapChild, SitemapError, iter_sitemap
 from newsextract.errors import BlockedURLError, HTTPStatusError, ResponseTooLargeError
@@ -166,7 +166,7 @@ def test_json_feed_items_and_refusals() -> None:
             json_feed_entries(bad, source="https://e.com/f", max_entries=10)
 
 
-def test_feed_links_robots_sitemaps_and_guesses() -> None:
+def test_feed_links_and_guessed_sitemaps() -> None:
     page = (
         b"<html><head><base href='/news/'><link rel='alternate' type='application/rss+xml' href='rss.xml'>"
         b"<link rel='alternate stylesheet' type='text/css' href='x.css'><link rel='Alternate' "
@@ -176,11 +176,6 @@ def test_feed_links_robots_sitemaps_and_guesses() -> None:
     links = feed_links(page, base_url="https://e.com/", limit=10)
     assert links == ["https://e.com/news/rss.xml", "https://e.com/atom", "https://e.com/f.json"]
     assert feed_links(page, base_url="https://e.com/", limit=1) == ["https://e.com/news/rss.xml"]
-    robots = b"User-agent: *\nDisallow: /x\nSitemap: https://e.com/s.xml\nsitemap: /rel.xml\n"
-    assert robots_sitemaps(robots, base_url="https://e.com/robots.txt") == [
-        "https://e.com/s.xml",
-        "https://e.com/rel.xml",
-    ]
     assert guessed_sitemaps("https://e.com/a/b?c") == ["https://e.com/sitemap.xml", "https://e.com/sitemap_index.xml"]
 
 
@@ -251,3 +246,22 @@ def test_allowed_asks_robots_txt_without_fetching_the_url() -> None:
     with LoopbackServer(routes) as server:
         assert asyncio.run(verdicts(server)) == (False, True)
         assert server.hits("/robots.txt") == 1 and server.hits("/private/a") == 0 and server.hits("/news/a") == 0
+
+
+def test_sitemaps_come_from_the_robots_txt_the_fetcher_obeys_fetched_once() -> None:
+    robots = "User-agent: *\nDisallow: /x\nSitemap: https://e.com/s.xml\nsitemap: /rel.xml\n"
+    routes = {"/robots.txt": respond(200, robots, content_type="text/plain"), "/a": respond(200, "<p>a</p>")}
+
+    async def ask(server: LoopbackServer, settings: FetchSettings) -> tuple[list[str], bool]:
+        async with Fetcher(settings) as fetcher:
+            return await fetcher.sitemaps(server.url("/news/")), await fetcher.allowed(server.url("/x/1"))
+
+    with LoopbackServer(routes) as server:
+        sitemaps, allowed = asyncio.run(ask(server, FAST))
+        assert sitemaps == ["https://e.com/s.xml", server.url("/rel.xml")]
+        assert not allowed and server.hits("/robots.txt") == 1
+        # Naming sitemaps is no restriction: read even when robots.txt is not obeyed.
+        unobeyed = FetchSettings(per_host_delay=0.0, max_retries=0, respect_robots=False)
+        assert asyncio.run(ask(server, unobeyed))[0][0] == "https://e.com/s.xml"
+    with LoopbackServer({"/robots.txt": respond(503, "busy", content_type="text/plain")}) as server:
+        assert asyncio.run(ask(server, FAST))[0] == []

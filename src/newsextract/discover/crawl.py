@@ -24,12 +24,11 @@ from newsextract._urls import normalise_url
 from newsextract.discover.documents import Document, DocumentError, load_document
 from newsextract.discover.feeds import FeedError, feed_entries, json_feed_entries
 from newsextract.discover.filters import in_window, on_site, site_of
-from newsextract.discover.homepage import feed_links, guessed_sitemaps, robots_sitemaps, robots_txt_url
+from newsextract.discover.homepage import feed_links, guessed_sitemaps
 from newsextract.discover.models import DEFAULT_DISCOVER_SETTINGS, DiscoveredURL, DiscoverSettings, Report
 from newsextract.discover.sitemaps import SitemapChild, SitemapError, iter_sitemap
 from newsextract.errors import FetchError, HTTPStatusError, InvalidURLError
 from newsextract.fetch import Fetcher
-from newsextract.fetch.robots import ROBOTS_MAX_BYTES
 from newsextract.settings import DEFAULT_FETCH_SETTINGS, FetchSettings
 
 _log = logging.getLogger("newsextract.discover")
@@ -175,12 +174,7 @@ class _Run:
             self._enqueue(queue, _Task(url, "feed"))
 
     async def _robots_sitemaps(self, page_url: str) -> list[str]:
-        url = robots_txt_url(page_url)
-        try:
-            robots = await self._fetcher.fetch_resource(url, max_bytes=ROBOTS_MAX_BYTES)
-        except FetchError:
-            return []  # no robots.txt is common and no problem
-        return robots_sitemaps(robots.content, base_url=robots.final_url)
+        return await self._fetcher.sitemaps(page_url)  # the robots.txt the fetcher obeys, fetched once
 
     async def _sitemap(self, document: Document, task: _Task, queue: deque[_Task]) -> AsyncIterator[DiscoveredURL]:
         too_deep = 0

@@ -1,9 +1,9 @@
-"""Autodiscovery on a site's home page: feed links in the HTML, sitemaps in robots.txt and at the usual places.
+"""Autodiscovery on a site's home page: feed links in the HTML, sitemaps at the usual places (the ones
+robots.txt names come from the Fetcher, which holds that file: ``Fetcher.sitemaps``).
 
 Usage::
 
     feeds = feed_links(html_bytes, base_url="https://example.com/", limit=50)
-    sitemaps = robots_sitemaps(robots_txt_bytes, base_url="https://example.com/robots.txt")
     guesses = guessed_sitemaps("https://example.com/news/")   # /sitemap.xml, /sitemap_index.xml
 """
 
@@ -11,10 +11,7 @@ from __future__ import annotations
 
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
-from protego import Protego
 from selectolax.lexbor import LexborHTMLParser
-
-from newsextract.fetch.robots import ROBOTS_MAX_BYTES
 
 FEED_TYPES = frozenset(
     {
@@ -47,18 +44,6 @@ def feed_links(html: bytes, *, base_url: str, limit: int) -> list[str]:
             if len(links) >= limit:
                 break
     return links
-
-
-def robots_sitemaps(robots_txt: bytes, *, base_url: str) -> list[str]:
-    """The sitemaps a robots.txt names in its Sitemap: lines, made absolute."""
-    text = robots_txt[:ROBOTS_MAX_BYTES].decode("utf-8", errors="replace")
-    return [urljoin(base_url, url.strip()) for url in Protego.parse(text).sitemaps if url.strip()]
-
-
-def robots_txt_url(url: str) -> str:
-    """The robots.txt of ``url``'s origin."""
-    parts = urlsplit(url)
-    return urlunsplit((parts.scheme, parts.netloc, "/robots.txt", "", ""))
 
 
 def guessed_sitemaps(url: str) -> list[str]:

@@ -40,6 +40,7 @@ import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from types import TracebackType
+from urllib.parse import urljoin
 
 import httpx
 
@@ -199,6 +200,22 @@ class Fetcher:
         except (BlockedURLError, NetworkError):
             return False
         return policy.allows(str(parsed), self._settings.user_agent)
+
+    async def sitemaps(self, url: str) -> list[str]:
+        """The sitemaps named by the robots.txt of ``url``'s origin, made absolute; [] when none or unreachable.
+
+        Read from the same cached robots.txt the fetcher obeys, so discovery costs no second fetch;
+        read even when ``respect_robots`` is off, since naming sitemaps is not a restriction.
+        """
+        parsed = parse_http_url(url)
+        try:
+            if self._settings.block_private_addresses:
+                await self._check_address(parsed)
+            policy = await self._robots_policy(parsed)
+        except (BlockedURLError, NetworkError):
+            return []
+        base = str(robots_url(parsed))
+        return [urljoin(base, sitemap) for sitemap in policy.sitemaps()]
 
     def _resource(self, *, html_only: bool, limit: int) -> _Purpose:
         settings = self._settings

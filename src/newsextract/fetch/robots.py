@@ -79,6 +79,12 @@ class RobotsPolicy:
             return self._default
         return bool(self._parser.can_fetch(url, user_agent))
 
+    def sitemaps(self) -> list[str]:
+        """The sitemap URLs the file names in its ``Sitemap:`` lines, as written (RFC 9309: absolute)."""
+        if self._parser is None:
+            return []
+        return [url.strip() for url in self._parser.sitemaps if url.strip()]
+
     def crawl_delay(self, user_agent: str) -> float | None:
         """The ``Crawl-delay`` (seconds) the file asks of ``user_agent``, if any."""
         if self._parser is None:
