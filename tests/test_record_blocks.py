@@ -4,7 +4,9 @@ Markdown on request (library and CLI glue)."""
 from __future__ import annotations
 
 import argparse
+import gc
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -134,3 +136,27 @@ def test_cli_glue_renders_the_body_as_markdown_on_request() -> None:
     rendered = apply_body_format(result, args)
     assert rendered.article is not None and rendered.article.body == article.to_markdown()
     assert apply_body_format(result, parser.parse_args([])) is result
+
+
+def _list_page(items: int) -> tuple[LexborHTMLParser, list[str]]:
+    """A list whose items all start with one word: the worst case for a lookup by first word."""
+    texts = [f"The item number {i} of a long list, every one starting with the same word" for i in range(items)]
+    return LexborHTMLParser("<body><ul>" + "".join(f"<li>{t}</li>" for t in texts) + "</ul></body>"), texts
+
+
+def test_typing_the_paragraphs_is_linear() -> None:
+    from test_pathological import best_time, growth_ok  # the pathological bench's own timing rule
+
+    def typing(items: int, order: int) -> Callable[[], list[Block]]:
+        tree, texts = _list_page(items)
+        return lambda: type_paragraphs(texts[::order], SegmentIndex(dom_segments(tree.body)))
+
+    gc.disable()  # the algorithm's growth, not the collector's passes over 10,000 live records
+    try:
+        for order in (1, -1):  # in page order, and reversed (every lookup behind the cursor)
+            small, blocks = best_time(typing(1_000, order))
+            large, _ = best_time(typing(10_000, order))
+            assert growth_ok(small, large), f"order {order}: 1,000 items {small:.3f} s, 10,000 items {large:.3f} s"
+            assert {block.kind for block in blocks} == {"list_item"}
+    finally:
+        gc.enable()

@@ -11,9 +11,9 @@ was produced:
    ``<p>`` in a table cell is layout, not table data). Every element's context is derived from
    its parent's, which the pre-order walk has already seen: linear in the number of nodes, and
    text outside typed elements (most of a page) is not walked at all: it is paragraphs.
-2. ``SegmentIndex`` looks segments up by their first word; a paragraph takes the first segment
-   at or after the previous match whose start agrees with its own (paragraphs come in page
-   order), checking a bounded number of candidates: linear in the number of paragraphs.
+2. ``SegmentIndex`` looks segments up by their first 40 characters; a paragraph takes the
+   segment with its start nearest after the previous match (paragraphs come in page order),
+   checking a bounded number of candidates: linear in the number of paragraphs.
 3. ``type_paragraphs`` turns the paragraphs into blocks, one per paragraph, except that
    consecutive rows of one table, and lines of one ``<pre>``, make one block. A block's text is
    its paragraphs joined by a blank line, so the blocks' texts joined by a blank line are
@@ -30,7 +30,6 @@ import re
 from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass, field
-from itertools import islice
 
 from selectolax.lexbor import LexborNode
 
@@ -60,7 +59,7 @@ _PRINTED_ROW = re.compile(r"^\|.*\|$")
 _TABLE_RULE = re.compile(r"^\|?(?:\s*:?-{3,}:?\s*\|)+\s*$")
 _PREFIX_CHARS = 40  # a long paragraph and a long segment agree when their starts do
 _CELL_BOUNDARY = " |"  # a table row printed "| a | b |" starts with its first cell's text
-_CANDIDATES = 8  # segments tried per paragraph and direction, so a common first word costs no more
+_CANDIDATES = 8  # segments tried per paragraph and direction, so a label repeated a thousand times costs no more
 
 
 @dataclass(frozen=True)
@@ -149,10 +148,6 @@ def _walk(element: LexborNode, contexts: dict[int, _Context], runs: _Runs) -> No
     runs.flush()
 
 
-def _first_word(text: str) -> str:
-    return text.split(maxsplit=1)[0] if text.strip() else ""
-
-
 def _same_start(segment: str, paragraph: str) -> bool:
     """True when the paragraph is the segment's text: equal, a table row starting with the cell,
     or, both long, starting alike (a short list item must not type a paragraph it merely opens)."""
@@ -163,24 +158,33 @@ def _same_start(segment: str, paragraph: str) -> bool:
     return min(len(segment), len(paragraph)) >= _PREFIX_CHARS and segment[:_PREFIX_CHARS] == paragraph[:_PREFIX_CHARS]
 
 
+def _keys(paragraph: str) -> list[str]:
+    """The segment starts that could explain a paragraph: its own, without the list or table mark
+    the main-text extractor printed, and a table row's first cell."""
+    texts = dict.fromkeys((paragraph, _LEADING_MARKER.sub("", paragraph)))
+    cells = [text.split(_CELL_BOUNDARY, 1)[0] for text in texts if _CELL_BOUNDARY in text]
+    return list(dict.fromkeys(text[:_PREFIX_CHARS] for text in [*texts, *cells]))
+
+
 class SegmentIndex:
-    """Segments looked up by first word, nearest after the last match first."""
+    """Segments looked up by their first 40 characters, nearest to the last match first."""
 
     def __init__(self, segments: list[Segment]) -> None:
         self.segments = segments
-        self._by_first_word: dict[str, list[int]] = defaultdict(list)
+        self._by_start: dict[str, list[int]] = defaultdict(list)
         for position, segment in enumerate(segments):
-            self._by_first_word[_first_word(segment.text)].append(position)
+            self._by_start[segment.text[:_PREFIX_CHARS]].append(position)
 
     def find(self, paragraph: str, cursor: int) -> int | None:
-        """The position of the segment the paragraph starts with, or None."""
-        for text in dict.fromkeys((paragraph, _LEADING_MARKER.sub("", paragraph))):
-            positions = self._by_first_word.get(_first_word(text), [])
+        """The position of the segment the paragraph came from, or None. Only a few segments with
+        the paragraph's start are tried (a label repeated a thousand times costs no more)."""
+        texts = [paragraph, _LEADING_MARKER.sub("", paragraph)]
+        for key in _keys(paragraph):
+            positions = self._by_start.get(key, [])
             start = bisect_left(positions, cursor)
-            after = islice(positions, start, start + _CANDIDATES)
-            before = islice(positions, 0, min(start, _CANDIDATES))
-            for position in (*after, *before):
-                if _same_start(self.segments[position].text, text):
+            nearest = positions[start : start + _CANDIDATES] + positions[max(0, start - _CANDIDATES) : start][::-1]
+            for position in nearest:
+                if any(_same_start(self.segments[position].text, text) for text in texts):
                     return position
         return None
 
