@@ -13,13 +13,14 @@ import pytest
 from loopback import LoopbackServer, delayed, html, respond, sequence
 from pages import story_page as page
 
-from newsextract.batch import arun_batch, run_batch, run_to_file
-from newsextract.batch_output import JsonlFile, OutputStateError, copy_without
-from newsextract.errors import ContentTypeError, FetchTimeoutError, HTTPStatusError, InvalidURLError
-from newsextract.inputs import InputItem, dir_items, normalise_url, read_url_lines, url_items, warc_items
+from newsextract._urls import normalise_url
+from newsextract.batch import RunOptions, arun_batch, run_batch, run_to_file
+from newsextract.batch.files import JsonlFile, copy_without
+from newsextract.batch.sources import InputItem, dir_items, read_url_lines, url_items, warc_items
+from newsextract.batch.state import RunStore
+from newsextract.errors import ContentTypeError, FetchTimeoutError, HTTPStatusError, InvalidURLError, OutputStateError
 from newsextract.models import Article
 from newsextract.settings import BatchSettings, FetchSettings
-from newsextract.store import RunStore
 
 pytestmark = pytest.mark.timeout(120)
 
@@ -235,7 +236,7 @@ def test_a_page_that_kills_its_worker_becomes_a_failure(tmp_path: Path) -> None:
     with LoopbackServer(pages) as server:
         urls = [server.url(p) for p in pages]
         out = tmp_path / "out.jsonl"
-        summary = run_to_file(urls, output=out, settings=fast_settings(), extract=crash_extract)
+        summary = run_to_file(urls, output=out, settings=fast_settings(), options=RunOptions(extract=crash_extract))
     by_url = {str(r["url"]): r for r in records(out)}
     assert len(by_url) == 11 and summary.ok == 10
     assert by_url[server.url("/boom")]["error"]["kind"] == "worker_crashed"  # type: ignore[index]

@@ -20,7 +20,7 @@ import pytest
 from loopback import LoopbackServer, delayed, html, respond
 from pages import story_page as page
 
-from newsextract.progress import Progress
+from newsextract.batch.progress import LiveLine, Progress
 
 pytestmark = pytest.mark.timeout(170)
 
@@ -217,7 +217,7 @@ def test_stdin_and_stdout_and_malformed_lines(tmp_path: Path) -> None:
 def test_progress_line_only_when_live() -> None:
     quiet, live = io.StringIO(), io.StringIO()
     for stream, is_live in ((quiet, False), (live, True)):
-        progress = Progress(total=10, stream=stream, live=is_live)
+        progress = Progress(total=10, line=LiveLine(stream, live=is_live))
         progress.update(ok=True)
         progress.update(ok=False)
         progress.render()

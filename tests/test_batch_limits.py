@@ -20,9 +20,9 @@ import pydantic
 import pytest
 from pages import story_page
 
-from newsextract.batch import run_batch, run_to_file
-from newsextract.cli_batch import _settings, add_batch_parser
-from newsextract.inputs import dir_items
+from newsextract.batch import RunOptions, run_batch, run_to_file
+from newsextract.batch.sources import dir_items
+from newsextract.cli.batch import _settings, add_batch_parser
 from newsextract.models import Article, Result
 from newsextract.settings import BatchSettings
 
@@ -69,7 +69,9 @@ def test_a_hanging_page_is_cut_at_its_limit_and_the_rest_is_unaffected(tmp_path:
     arrived: dict[str, float] = {}
     results: list[Result] = []
     for result in run_batch(
-        dir_items(tmp_path / "pages"), settings=fast(workers=2, page_timeout=LIMIT), extract=hang_extract
+        dir_items(tmp_path / "pages"),
+        settings=fast(workers=2, page_timeout=LIMIT),
+        options=RunOptions(extract=hang_extract),
     ):
         arrived[result.url] = time.time()
         results.append(result)
@@ -88,7 +90,10 @@ def test_killed_workers_are_replaced_and_every_other_page_has_one_ok_record(tmp_
     out = tmp_path / "out.jsonl"
     started = time.monotonic()
     summary = run_to_file(
-        dir_items(tmp_path / "pages"), output=out, settings=fast(workers=1, page_timeout=LIMIT), extract=hang_extract
+        dir_items(tmp_path / "pages"),
+        output=out,
+        settings=fast(workers=1, page_timeout=LIMIT),
+        options=RunOptions(extract=hang_extract),
     )
     assert time.monotonic() - started < HANG_SECONDS
     records = [json.loads(line) for line in out.read_text().splitlines()]
@@ -104,14 +109,14 @@ def test_killed_workers_are_replaced_and_every_other_page_has_one_ok_record(tmp_
 _RUN_IN_CHILD = """
 import sys
 from pathlib import Path
-from newsextract.batch import run_to_file
-from newsextract.inputs import dir_items
+from newsextract.batch import RunOptions, run_to_file
+from newsextract.batch.sources import dir_items
 from newsextract.settings import BatchSettings
 from test_batch_limits import hang_extract
 
 pages, out = Path(sys.argv[1]), Path(sys.argv[2])
 run_to_file(dir_items(pages), output=out, settings=BatchSettings(workers=2, page_timeout=600),
-            extract=hang_extract)
+            options=RunOptions(extract=hang_extract))
 """
 
 

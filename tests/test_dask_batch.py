@@ -26,9 +26,9 @@ from pages import story_page as page
 pytest.importorskip("distributed")
 
 from newsextract.batch import run_to_file
-from newsextract.batch_output import OutputStateError
-from newsextract.dask_batch import local_cluster, partition_of, run_batch_dask
-from newsextract.inputs import InputItem, warc_items
+from newsextract.batch.dask import local_cluster, partition_of, run_batch_dask
+from newsextract.batch.sources import InputItem, warc_items
+from newsextract.errors import OutputStateError
 from newsextract.settings import BatchSettings, FetchSettings
 
 pytestmark = pytest.mark.timeout(90)
@@ -89,7 +89,7 @@ def test_partitions_go_by_host_and_do_not_depend_on_the_process() -> None:
     for n, item in enumerate(items[:50]):
         assert here[n] == partition_of(InputItem(f"http://{urlsplit(item.key).hostname}/other"), 7)
     code = (
-        "import json,sys; from newsextract.dask_batch import partition_of; from newsextract.inputs import "
+        "import json,sys; from newsextract.batch.dask import partition_of; from newsextract.batch.sources import "
         "InputItem; print(json.dumps([partition_of(InputItem(*i), 7) for i in json.load(sys.stdin)]))"
     )
     env = {**os.environ, "PYTHONHASHSEED": "12345"}

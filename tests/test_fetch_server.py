@@ -331,19 +331,19 @@ def test_robots_can_be_turned_off(server: LoopbackServer) -> None:
     assert server.hits("/robots.txt") == 0
 
 
-def test_robots_403_disallows_everything(server: LoopbackServer) -> None:
+def test_robots_403_means_no_restrictions(server: LoopbackServer) -> None:
     server.route("/robots.txt", respond(403, "no", content_type="text/plain"))
     server.route("/a", html(PAGE))
-    with bounded(seconds=2, megabytes=15), pytest.raises(BlockedURLError, match=r"robots\.txt"):
-        get(server.url("/a"))
-    assert server.hits("/a") == 0
+    with bounded(seconds=2, megabytes=15):
+        assert get(server.url("/a")).status == 200  # RFC 9309 2.3.1.3: 4xx is "unavailable"
 
 
-def test_unreachable_robots_means_allowed(server: LoopbackServer) -> None:
+def test_unreachable_robots_disallows_everything(server: LoopbackServer) -> None:
     server.route("/robots.txt", reset_connection())
     server.route("/a", html(PAGE))
-    with bounded(seconds=2, megabytes=15):
-        assert get(server.url("/a")).status == 200
+    with bounded(seconds=2, megabytes=15), pytest.raises(BlockedURLError, match=r"robots\.txt"):
+        get(server.url("/a"))  # RFC 9309 2.3.1.4: unreachable is complete disallow
+    assert server.hits("/a") == 0
 
 
 def test_connection_reset_is_retried_then_reported(server: LoopbackServer) -> None:

@@ -36,6 +36,9 @@ Timestamp = Annotated[
     WithJsonSchema({"type": "string", "format": "date-time"}, mode="serialization"),
 ]
 
+from newsextract._media import charset_of
+from newsextract.errors import INTERNAL_KIND, FetchError, NewsExtractError
+
 
 class _Record(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -172,6 +175,17 @@ class Failure(_Record):
     message: str = Field(description="What went wrong, for people.")
     http_status: int | None = Field(default=None, description="The HTTP status the server answered, if any.")
 
+    @classmethod
+    def from_error(cls, exc: BaseException) -> Failure:
+        """The record of an error: its kind, message and HTTP status; anything untyped is "internal".
+
+        Usage: ``except Exception as exc: failure = Failure.from_error(exc)``
+        """
+        if isinstance(exc, NewsExtractError):
+            status = exc.http_status if isinstance(exc, FetchError) else None
+            return cls(kind=exc.kind, message=exc.message, http_status=status)
+        return cls(kind=INTERNAL_KIND, message=f"{type(exc).__name__}: {exc}")
+
 
 class Result(_Record):
     """The batch envelope: one per input URL, either an article or a failure."""
@@ -180,6 +194,11 @@ class Result(_Record):
     ok: bool = Field(description="True when an article was extracted; then article is set, else error.")
     article: Article | None = Field(default=None, description="The article, when ok.")
     error: Failure | None = Field(default=None, description="Why there is no article, when not ok.")
+
+    @classmethod
+    def from_error(cls, exc: BaseException, *, url: str) -> Result:
+        """The failed result for `url`. Usage: ``Result.from_error(exc, url=url)``"""
+        return cls(url=url, ok=False, error=Failure.from_error(exc))
 
 
 class FetchedPage(_Record):
@@ -194,12 +213,7 @@ class FetchedPage(_Record):
     @property
     def charset(self) -> str | None:
         """The charset named in the Content-Type header, if any."""
-        ctype = self.headers.get("content-type", "")
-        for part in ctype.split(";")[1:]:
-            key, _, value = part.strip().partition("=")
-            if key.lower() == "charset" and value:
-                return value.strip("\"' ").lower()
-        return None
+        return charset_of(self.headers.get("content-type"))
 
 
 class Removal(_Record):

@@ -37,7 +37,19 @@ class ExtractSettings(_Settings):
 
 
 class FetchSettings(_Settings):
-    """How the fetcher talks to servers: timeouts, politeness, limits."""
+    """How the fetcher talks to servers: timeouts, politeness, limits.
+
+    robots.txt (``respect_robots``, RFC 9309): a 4xx answer means no restrictions;
+    a 5xx answer or an unreachable server disallows the whole host for
+    ``robots_retry_after`` seconds, after which robots.txt is asked again. A
+    ``Crawl-delay`` raises ``per_host_delay`` for its host up to ``max_crawl_delay``
+    (30 s by default), so a hostile robots.txt cannot stall a run for hours.
+
+    ``block_private_addresses`` refuses hosts that resolve to private, loopback,
+    link-local and other non-public addresses; the connection goes to the very
+    address that was checked (DNS rebinding cannot slip past). With a ``proxy``,
+    the proxy resolves and connects, so only the check before each hop applies.
+    """
 
     connect_timeout: float = Field(default=10.0, gt=0)
     read_timeout: float = Field(default=20.0, gt=0)
@@ -57,6 +69,8 @@ class FetchSettings(_Settings):
     max_bytes: int = Field(default=10_000_000, gt=0)
     respect_robots: bool = True
     block_private_addresses: bool = False
+    robots_retry_after: float = Field(default=300.0, ge=0)
+    max_crawl_delay: float = Field(default=30.0, ge=0)
 
 
 # A day: more than any page needs, and a bound a timed wait can take (inf or 1e12 overflow it).

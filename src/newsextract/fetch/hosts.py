@@ -2,13 +2,13 @@
 
 Usage::
 
-    table = HostTable(per_host_concurrency=2, capacity=4096)
+    table = HostTable(per_host_concurrency=2, capacity=4096, clock=time.monotonic)
     with table.use("https://example.com:443") as host:
         async with host.slots:
             await asyncio.sleep(host.reserve_start(delay=0.5))
             ...
 
-Cost: one entry is a semaphore, a lock, a float and the origin's parsed
+Cost: one entry is a semaphore, a lock, two floats and the origin's parsed
 robots.txt (robots.txt is capped at 500 KiB, typically a few KB parsed), so
 ``capacity`` bounds the memory however many hosts a run visits. An entry that
 is in use is never evicted: evicting it would let a second, fresh state for the
@@ -21,22 +21,27 @@ from __future__ import annotations
 import asyncio
 import time
 from collections import OrderedDict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
-from newsextract.robots import RobotsPolicy
+from newsextract.fetch.robots import RobotsPolicy
+
+# Seconds from a fixed point, never going back (time.monotonic; tests pass their own).
+Clock = Callable[[], float]
 
 
 class HostState:
     """Politeness and robots.txt state for one origin (scheme, host, port)."""
 
-    __slots__ = ("next_start", "robots", "robots_lock", "slots", "users")
+    __slots__ = ("_clock", "next_start", "robots", "robots_expires", "robots_lock", "slots", "users")
 
-    def __init__(self, concurrency: int) -> None:
+    def __init__(self, concurrency: int, clock: Clock) -> None:
+        self._clock = clock
         self.slots = asyncio.Semaphore(concurrency)
         self.robots_lock = asyncio.Lock()
         self.robots: RobotsPolicy | None = None
-        # Monotonic time before which no further request to this host may start.
+        self.robots_expires = 0.0
+        # Clock time before which no further request to this host may start.
         self.next_start = 0.0
         self.users = 0
 
@@ -46,33 +51,52 @@ class HostState:
         Synchronous on purpose: with no await inside, concurrent callers on one
         event loop book distinct slots ``delay`` seconds apart.
         """
-        now = time.monotonic()
+        now = self._clock()
         start = max(now, self.next_start)
         self.next_start = start + delay
         return start - now
 
     def defer(self, seconds: float) -> None:
         """Hold back every later request to this host by at least ``seconds`` (Retry-After)."""
-        self.next_start = max(self.next_start, time.monotonic() + seconds)
+        self.next_start = max(self.next_start, self._clock() + seconds)
+
+    def current_robots(self) -> RobotsPolicy | None:
+        """The cached robots.txt policy, or None if there is none or it has expired."""
+        if self.robots is not None and self._clock() < self.robots_expires:
+            return self.robots
+        return None
+
+    def keep_robots(self, policy: RobotsPolicy, lifetime: float) -> None:
+        """Cache ``policy`` for ``lifetime`` seconds."""
+        self.robots = policy
+        self.robots_expires = self._clock() + lifetime
+
+    def idle(self) -> bool:
+        """Nobody uses this state and its politeness gap has run out: it may be forgotten."""
+        return self.users == 0 and self.next_start <= self._clock()
 
 
 class HostTable:
     """A bounded LRU map of origin -> HostState; only idle entries are evicted."""
 
-    def __init__(self, per_host_concurrency: int, capacity: int) -> None:
+    def __init__(self, per_host_concurrency: int, capacity: int, clock: Clock = time.monotonic) -> None:
         self._concurrency = per_host_concurrency
         self._capacity = capacity
+        self._clock = clock
         self._states: OrderedDict[str, HostState] = OrderedDict()
 
     def __len__(self) -> int:
         return len(self._states)
+
+    def __contains__(self, origin: object) -> bool:
+        return origin in self._states
 
     @contextmanager
     def use(self, origin: str) -> Iterator[HostState]:
         """Pin the state of ``origin`` (created if new) for the duration of the block."""
         state = self._states.get(origin)
         if state is None:
-            state = self._states[origin] = HostState(self._concurrency)
+            state = self._states[origin] = HostState(self._concurrency, self._clock)
         self._states.move_to_end(origin)
         state.users += 1
         try:
@@ -81,18 +105,10 @@ class HostTable:
             state.users -= 1
             self._evict()
 
-    def peek(self, origin: str) -> HostState | None:
-        """The state of ``origin`` if the table holds it, without pinning it."""
-        return self._states.get(origin)
-
     def _evict(self) -> None:
-        now = time.monotonic()
         while len(self._states) > self._capacity:
             # A state still inside its politeness gap must survive, or the gap is lost.
-            idle = next(
-                (key for key, state in self._states.items() if state.users == 0 and state.next_start <= now),
-                None,
-            )
+            idle = next((key for key, state in self._states.items() if state.idle()), None)
             if idle is None:
                 return  # every entry is busy; the table shrinks back as they finish
             del self._states[idle]

@@ -1,6 +1,6 @@
-"""`newsextract batch`: argument parsing and the run, for cli.py to plug in.
+"""`newsextract batch`: argument parsing and the run, local or on Dask.
 
-Usage (from cli.py)::
+Usage (from cli/__init__.py)::
 
     add_batch_parser(subparsers)            # adds the `batch` sub-command
     return run_batch_command(args)          # when args.command == "batch"
@@ -12,24 +12,24 @@ Usage (from cli.py)::
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import itertools
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-from newsextract.batch import run_to_file
-from newsextract.batch_output import OutputStateError
-from newsextract.inputs import InputItem, dir_items, read_url_lines, url_items, warc_items
-from newsextract.progress import format_summary
+from newsextract.batch import RunOptions, format_summary, run_to_file
+from newsextract.batch.sources import InputItem, dir_items, read_url_lines, url_items, warc_items
+from newsextract.batch.summary import BatchSummary
+from newsextract.cli.report import report_error
+from newsextract.errors import NewsExtractError, UsageError
 from newsextract.settings import MAX_PAGE_TIMEOUT, BatchSettings, FetchSettings
 
-EXIT_USAGE = 2
 _DEFAULTS = BatchSettings()
 
 
 def add_batch_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the `batch` sub-command and its options."""
-    fetch = _DEFAULTS.fetch
     parser = subparsers.add_parser(
         "batch",
         help="fetch and extract a list of URLs (or saved pages, WARC files) into JSON Lines",
@@ -43,6 +43,30 @@ def add_batch_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentPar
     parser.add_argument(
         "--state", type=Path, help="run state for resuming (default: OUTPUT.state.sqlite; none for stdout)"
     )
+    parser.add_argument("--input-dir", type=Path, help="directory of saved .html / .html.gz pages")
+    parser.add_argument(
+        "--discover", nargs="+", metavar="SITE", help="discover the URLs first (saved as OUTPUT.discovered.txt)"
+    )
+    parser.add_argument(
+        "--warc",
+        type=Path,
+        nargs="+",
+        default=[],
+        metavar="FILE",
+        help="WARC files (.warc, .warc.gz) whose responses to extract",
+    )
+    parser.add_argument(
+        "--dask",
+        metavar="ADDRESS",
+        help="run on a Dask cluster: a scheduler address (tcp://host:8786) or local:N for "
+        "N worker processes here; needs -o (a file, or DIR/ for a directory of parts)",
+    )
+    _add_fetch_options(parser)
+    _add_run_options(parser)
+
+
+def _add_fetch_options(parser: argparse.ArgumentParser) -> None:
+    fetch = _DEFAULTS.fetch
     parser.add_argument(
         "--concurrency",
         type=_positive_int,
@@ -62,6 +86,9 @@ def add_batch_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentPar
         help=f"minimum seconds between requests to one host (default {fetch.per_host_delay})",
     )
     parser.add_argument("--no-robots", action="store_true", help="do not consult robots.txt")
+
+
+def _add_run_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--retry-failed", action="store_true", help="retry URLs that failed in earlier runs (up to --max-attempts)"
     )
@@ -84,46 +111,36 @@ def add_batch_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentPar
         help="extraction time limit per page; past it the page fails as extract_timeout "
         f"(default {_DEFAULTS.page_timeout:g})",
     )
-    parser.add_argument("--input-dir", type=Path, help="directory of saved .html / .html.gz pages")
-    parser.add_argument(
-        "--warc",
-        type=Path,
-        nargs="+",
-        default=[],
-        metavar="FILE",
-        help="WARC files (.warc, .warc.gz) whose responses to extract",
-    )
-    parser.add_argument(
-        "--dask",
-        metavar="ADDRESS",
-        help="run on a Dask cluster: a scheduler address (tcp://host:8786) or local:N for "
-        "N worker processes here; needs -o (a file, or DIR/ for a directory of parts)",
-    )
 
 
 def run_batch_command(args: argparse.Namespace) -> int:
     """Run `newsextract batch` with parsed arguments; return the exit code (0, 1, 2 or 130)."""
-    problem = _check_inputs(args)
-    if problem:
-        sys.stderr.write(f"newsextract: error: {problem}\n")
-        return EXIT_USAGE
-    if args.dask:
-        return _run_dask(args)
+    if args.discover:
+        from newsextract.cli.discover import use_discovered_list  # loaded only for --discover
+
+        if (code := use_discovered_list(args)) is not None:
+            return code
     try:
-        summary = run_to_file(
-            _items(args),
-            output=Path(args.output) if args.output else None,
-            state=args.state,
-            settings=_settings(args),
-            progress_stream=sys.stderr,
-            live_progress=sys.stderr.isatty(),
-            handle_signals=True,
-        )
-    except OutputStateError as exc:
-        sys.stderr.write(f"newsextract: error: {exc}\n")
-        return EXIT_USAGE
+        _check_inputs(args)
+        summary = _run_dask(args) if args.dask else _run_local(args)
+    except NewsExtractError as exc:  # usage, an output that belongs to another run, a cluster that failed
+        return report_error(exc)
     sys.stderr.write(format_summary(summary) + "\n")
     return summary.exit_code
+
+
+def _options() -> RunOptions:
+    return RunOptions(progress_stream=sys.stderr, live_progress=sys.stderr.isatty(), handle_signals=True)
+
+
+def _run_local(args: argparse.Namespace) -> BatchSummary:
+    return run_to_file(
+        _items(args),
+        output=Path(args.output) if args.output else None,
+        state=args.state,
+        settings=_settings(args),
+        options=_options(),
+    )
 
 
 def _settings(args: argparse.Namespace) -> BatchSettings:
@@ -142,52 +159,40 @@ def _settings(args: argparse.Namespace) -> BatchSettings:
     )
 
 
-def _check_inputs(args: argparse.Namespace) -> str | None:
+def _check_inputs(args: argparse.Namespace) -> None:
+    """Raise UsageError for a command line that cannot run (nothing is touched before this passes)."""
     if args.input is None and args.input_dir is None and not args.warc:
-        return "batch needs INPUT, --input-dir or --warc"
+        raise UsageError("batch needs INPUT, --input-dir or --warc")
     if args.input not in (None, "-") and not Path(args.input).is_file():
-        return f"no such input file: {args.input}"
+        raise UsageError(f"no such input file: {args.input}")
     if args.input_dir is not None and not args.input_dir.is_dir():
-        return f"no such directory: {args.input_dir}"
+        raise UsageError(f"no such directory: {args.input_dir}")
     missing = [str(path) for path in args.warc if not path.is_file()]
     if missing:
-        return f"no such WARC file: {', '.join(missing)}"
+        raise UsageError(f"no such WARC file: {', '.join(missing)}")
     if args.state is None and args.output is None and args.retry_failed:
-        return "--retry-failed needs a run state: give -o OUTPUT or --state"
+        raise UsageError("--retry-failed needs a run state: give -o OUTPUT or --state")
     if args.dask and (args.output is None or args.state is not None):
-        return "--dask needs -o OUTPUT (its run state lives in OUTPUT.parts/), and takes no --state"
-    return None
+        raise UsageError("--dask needs -o OUTPUT (its run state lives in OUTPUT.parts/), and takes no --state")
 
 
-def _run_dask(args: argparse.Namespace) -> int:
-    """`--dask`: the same run, partitioned over a Dask cluster (see dask_batch.py)."""
-    try:
-        from newsextract.dask_batch import DaskBatchError, run_batch_dask
-    except ImportError as exc:
-        sys.stderr.write(f"newsextract: error: --dask needs the dask extra (pip install 'newsextract[dask]'): {exc}\n")
-        return EXIT_USAGE
+def _run_dask(args: argparse.Namespace) -> BatchSummary:
+    """`--dask`: the same run, partitioned over a Dask cluster (see batch/dask/)."""
+    if importlib.util.find_spec("distributed") is None:
+        raise UsageError("--dask needs the dask extra: pip install 'newsextract[dask]'")
+    from newsextract.batch.dask import run_batch_dask
+
     sources = [url_items(read_url_lines(args.input))] if args.input is not None else []
     if args.input_dir is not None:
         sources.append(dir_items(args.input_dir))
-    try:
-        summary = run_batch_dask(
-            itertools.chain.from_iterable(sources),
-            output=args.output,
-            cluster=args.dask,
-            warc=args.warc,
-            settings=_settings(args),
-            progress_stream=sys.stderr,
-            live_progress=sys.stderr.isatty(),
-            handle_signals=True,
-        )
-    except OutputStateError as exc:
-        sys.stderr.write(f"newsextract: error: {exc}\n")
-        return EXIT_USAGE
-    except DaskBatchError as exc:
-        sys.stderr.write(f"newsextract: error: {exc}\n")
-        return 1
-    sys.stderr.write(format_summary(summary) + "\n")
-    return summary.exit_code
+    return run_batch_dask(
+        itertools.chain.from_iterable(sources),
+        output=args.output,
+        cluster=args.dask,
+        warc=args.warc,
+        settings=_settings(args),
+        options=_options(),
+    )
 
 
 def _items(args: argparse.Namespace) -> Iterator[InputItem]:

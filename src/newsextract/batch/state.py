@@ -2,16 +2,15 @@
 
 Usage::
 
-    store = RunStore(Path("out.jsonl.state.sqlite"))
-    store.ingest(items, chunk=5000)                 # streamed; duplicates dropped by the primary key
-    for row in store.pending(): ...
-    store.commit([Outcome(...)], output_offset=1234)
-    store.close()
+    with RunStore(Path("out.jsonl.state.sqlite")) as store:
+        store.ingest(items, chunk=5000)             # streamed; duplicates dropped by the primary key
+        for row in store.pending(): ...
+        store.commit([Outcome.of_article(...)], [0], output_offset=1234)
 
 The state and the output file are committed together: a row is "done" or "failed" only
 once its output line is on disk, and `meta.output_offset` is the end of the last line the
 state knows about. Anything past it in the output is a torn or uncommitted tail, cut on
-restart (see output.py); its URLs are still pending here, so they are simply redone.
+restart (see files.py); its URLs are still pending here, so they are simply redone.
 """
 
 from __future__ import annotations
@@ -22,16 +21,19 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
+from types import TracebackType
 
-from newsextract.inputs import InputItem
+from newsextract.batch.sources import InputItem
+from newsextract.models import Article, Failure, Result
 
+# Row statuses; interpolated into the SQL as literals, so that the partial index on failed rows applies.
 PENDING, DONE, FAILED = "pending", "done", "failed"
 
-_SCHEMA = """
+_SCHEMA = f"""
 CREATE TABLE IF NOT EXISTS items (
     id INTEGER PRIMARY KEY,              -- input order
     url TEXT NOT NULL UNIQUE,            -- the record key; UNIQUE de-duplicates the input
-    status TEXT NOT NULL DEFAULT 'pending',
+    status TEXT NOT NULL DEFAULT '{PENDING}',
     attempts INTEGER NOT NULL DEFAULT 0,
     locator TEXT,                        -- offline pages: where the bytes are
     invalid TEXT,                        -- malformed input line: why (never fetched)
@@ -42,7 +44,7 @@ CREATE TABLE IF NOT EXISTS items (
     out_len INTEGER
 );
 -- Only failed rows are ever looked up by offset (to cut their lines for a retry).
-CREATE INDEX IF NOT EXISTS failed_by_offset ON items(out_offset) WHERE status = 'failed';
+CREATE INDEX IF NOT EXISTS failed_by_offset ON items(out_offset) WHERE status = '{FAILED}';
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
 
@@ -63,11 +65,28 @@ class Outcome:
 
     row_id: int
     url: str
-    ok: bool
     line: bytes
-    kind: str | None = None
-    message: str | None = None
-    http_status: int | None = None
+    failure: Failure | None = None
+
+    @property
+    def ok(self) -> bool:
+        """True if the URL gave an article."""
+        return self.failure is None
+
+    @classmethod
+    def of_article(cls, row_id: int, url: str, article: Article) -> Outcome:
+        """A URL that gave an article."""
+        return cls(row_id, url, _line(Result(url=url, ok=True, article=article)))
+
+    @classmethod
+    def of_error(cls, row_id: int, url: str, exc: BaseException) -> Outcome:
+        """A URL that gave no article, and why (Failure.from_error: the one error-to-record rule)."""
+        result = Result.from_error(exc, url=url)
+        return cls(row_id, url, _line(result), result.error)
+
+
+def _line(result: Result) -> bytes:
+    return result.model_dump_json().encode() + b"\n"
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,7 +98,7 @@ class IngestCounts:
 
 
 class RunStore:
-    """One run's state in a SQLite file; single-threaded use (one connection)."""
+    """One run's state in a SQLite file; single-threaded use (one connection); a context manager."""
 
     def __init__(self, path: Path) -> None:
         # check_same_thread=False: the async API ingests in a worker thread, then hands the
@@ -94,6 +113,14 @@ class RunStore:
     def close(self) -> None:
         """Close the connection (all changes are already committed)."""
         self._conn.close()
+
+    def __enter__(self) -> RunStore:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
 
     def get_meta(self, key: str) -> str | None:
         """A value from the meta table, or None."""
@@ -129,7 +156,8 @@ class RunStore:
         last = 0
         while True:
             rows = self._conn.execute(
-                "SELECT id, url, locator, invalid FROM items WHERE id > ? AND status = 'pending' ORDER BY id LIMIT ?",
+                "SELECT id, url, locator, invalid FROM items "
+                f"WHERE id > ? AND status = '{PENDING}' ORDER BY id LIMIT ?",
                 (last, page),
             ).fetchall()
             if not rows:
@@ -144,10 +172,7 @@ class RunStore:
             self._conn.executemany(
                 "UPDATE items SET status = ?, attempts = attempts + 1, error_kind = ?, error_message = ?, "
                 "http_status = ?, out_offset = ?, out_len = ? WHERE id = ?",
-                (
-                    (DONE if o.ok else FAILED, o.kind, o.message, o.http_status, off, len(o.line), o.row_id)
-                    for o, off in zip(outcomes, offsets, strict=True)
-                ),
+                (_outcome_row(outcome, offset) for outcome, offset in zip(outcomes, offsets, strict=True)),
             )
             if output_offset is not None:
                 self._put_meta("output_offset", str(output_offset))
@@ -157,7 +182,7 @@ class RunStore:
         cursor = self._conn.execute(
             "SELECT id, out_offset, out_len, retry FROM ("
             "  SELECT id, out_offset, out_len, (invalid IS NULL AND attempts < ?) AS retry"
-            "  FROM items WHERE status = 'failed') ORDER BY out_offset",
+            f"  FROM items WHERE status = '{FAILED}') ORDER BY out_offset",
             (max_attempts,),
         )
         for row_id, offset, length, retry in cursor:
@@ -180,8 +205,8 @@ class RunStore:
                 "UPDATE items SET out_offset = ? WHERE id = ?", ((off, row_id) for row_id, off in shifted)
             )
             cursor = self._conn.execute(
-                "UPDATE items SET status = 'pending', out_offset = NULL, out_len = NULL "
-                "WHERE status = 'failed' AND invalid IS NULL AND attempts < ?",
+                f"UPDATE items SET status = '{PENDING}', out_offset = NULL, out_len = NULL "
+                f"WHERE status = '{FAILED}' AND invalid IS NULL AND attempts < ?",
                 (max_attempts,),
             )
             if output_offset is not None:
@@ -198,7 +223,7 @@ class RunStore:
     def failure_kinds(self) -> dict[str, int]:
         """Failed rows by error kind."""
         rows = self._conn.execute(
-            "SELECT error_kind, COUNT(*) FROM items WHERE status = 'failed' GROUP BY error_kind ORDER BY 2 DESC"
+            f"SELECT error_kind, COUNT(*) FROM items WHERE status = '{FAILED}' GROUP BY error_kind ORDER BY 2 DESC"
         ).fetchall()
         return {str(kind): int(n) for kind, n in rows}
 
@@ -210,6 +235,14 @@ class RunStore:
 
     def _transaction(self) -> _Transaction:
         return _Transaction(self._conn)
+
+
+def _outcome_row(outcome: Outcome, offset: int | None) -> tuple[object, ...]:
+    """The UPDATE parameters of one outcome: status, error fields, output span, id."""
+    failure = outcome.failure
+    status = DONE if failure is None else FAILED
+    kind, message, http_status = (failure.kind, failure.message, failure.http_status) if failure else (None,) * 3
+    return (status, kind, message, http_status, offset, len(outcome.line), outcome.row_id)
 
 
 class _Transaction:

@@ -5,7 +5,7 @@ Usage::
     items = url_items(read_url_lines("urls.txt.gz"))   # streamed, never loaded whole
     items = dir_items(Path("pages/"))
     items = warc_items([Path("CC-NEWS.warc.gz")])
-    page = load_offline(item.locator, max_bytes=10_000_000)
+    page = load_offline(item.key, item.locator, max_bytes=10_000_000)
 
 Every reader yields `InputItem`s lazily. Offline items carry a *locator* (where the bytes
 are) instead of the bytes, so the run state can store it and a resumed run, or an
@@ -22,12 +22,18 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
-from urllib.parse import urlsplit, urlunsplit
 
-from newsextract.errors import ContentTypeError, HTTPStatusError, InvalidURLError, ResponseTooLargeError
+from newsextract._urls import normalise_url
+from newsextract.errors import (
+    ContentTypeError,
+    HTTPStatusError,
+    InputError,
+    InvalidURLError,
+    NewsExtractError,
+    ResponseTooLargeError,
+)
 from newsextract.models import FetchedPage
 
-_DEFAULT_PORTS = {"http": 80, "https": 443}
 _GZIP_MAGIC = b"\x1f\x8b"
 # A malformed line is kept as its own key (so it gets its failure record once); cap it so a
 # binary file given by mistake cannot put megabyte keys into the state.
@@ -52,35 +58,6 @@ class InputItem:
     error: str | None = None
 
 
-def normalise_url(raw: str) -> str:
-    """Canonical form of an http(s) URL for de-duplication. Usage: ``normalise_url(" HTTP://A.com:80/x#y")``
-
-    Lower-cases scheme and host, drops default ports and the fragment, gives an empty
-    path "/". Raises InvalidURLError for anything that is not a usable http(s) URL.
-    """
-    text = raw.strip()
-    if not text or any(c.isspace() for c in text):
-        raise InvalidURLError("not a URL: empty or contains whitespace", url=raw)
-    try:
-        parts = urlsplit(text)
-        port = parts.port
-    except ValueError as exc:
-        raise InvalidURLError(f"malformed URL: {exc}", url=raw) from exc
-    scheme = parts.scheme.lower()
-    if scheme not in _DEFAULT_PORTS:
-        raise InvalidURLError("not an http(s) URL", url=raw)
-    host = (parts.hostname or "").lower()
-    if not host:
-        raise InvalidURLError("URL has no host", url=raw)
-    netloc = f"[{host}]" if ":" in host else host
-    if port is not None and port != _DEFAULT_PORTS[scheme]:
-        netloc = f"{netloc}:{port}"
-    userinfo, sep, _ = parts.netloc.rpartition("@")
-    if sep:
-        netloc = f"{userinfo}@{netloc}"
-    return urlunsplit((scheme, netloc, parts.path or "/", parts.query, ""))
-
-
 def url_items(lines: Iterable[str]) -> Iterator[InputItem]:
     """Turn URL lines into items; a malformed line becomes an item carrying its error."""
     for line in lines:
@@ -88,6 +65,15 @@ def url_items(lines: Iterable[str]) -> Iterator[InputItem]:
             yield InputItem(normalise_url(line))
         except InvalidURLError as exc:
             yield InputItem(line.strip()[:_MAX_KEY_CHARS], error=exc.message)
+
+
+def as_items(urls: Iterable[str] | Iterable[InputItem]) -> Iterator[InputItem]:
+    """Items as given, and plain URL strings turned into items (a library caller may pass either)."""
+    for url in urls:
+        if isinstance(url, InputItem):
+            yield url
+        else:
+            yield from url_items([url])
 
 
 def read_url_lines(source: str | Path, stdin: IO[bytes] | None = None) -> Iterator[str]:
@@ -149,14 +135,21 @@ def load_offline(key: str, locator: str, max_bytes: int) -> FetchedPage:
     """Load the page an offline locator points to, as the fetcher would have returned it.
 
     Raises the FetchError subclasses the fetcher would: HTTPStatusError for an archived
-    error response, ContentTypeError for non-HTML, ResponseTooLargeError past max_bytes.
+    error response, ContentTypeError for non-HTML, ResponseTooLargeError past max_bytes;
+    InputError when the locator is unknown or its file cannot be read (deleted since the
+    run state recorded it, a damaged archive).
     """
-    if locator.startswith(_FILE_PREFIX):
-        return _load_file(key, Path(locator.removeprefix(_FILE_PREFIX)), max_bytes)
-    if locator.startswith(_WARC_PREFIX):
-        offset, _, path = locator.removeprefix(_WARC_PREFIX).partition(":")
-        return _load_warc_record(key, Path(path), int(offset), max_bytes)
-    raise ValueError(f"unknown locator {locator!r}")
+    try:
+        if locator.startswith(_FILE_PREFIX):
+            return _load_file(key, Path(locator.removeprefix(_FILE_PREFIX)), max_bytes)
+        if locator.startswith(_WARC_PREFIX):
+            offset, _, path = locator.removeprefix(_WARC_PREFIX).partition(":")
+            return _load_warc_record(key, Path(path), int(offset), max_bytes)
+    except NewsExtractError:
+        raise
+    except Exception as exc:  # OSError, a bad offset, zlib or warcio errors: the input, not the page
+        raise InputError(f"cannot read {locator}: {type(exc).__name__}: {exc}", url=key) from exc
+    raise InputError(f"unknown locator {locator!r}", url=key)
 
 
 def _load_file(key: str, path: Path, max_bytes: int) -> FetchedPage:

@@ -2,110 +2,27 @@
 at a time under a time limit, fed by one thread per worker.
 
 A page that overruns has its worker killed and replaced, and becomes an ``extract_timeout``
-failure; a worker that dies becomes ``worker_crashed`` after one retry on a fresh worker.
+failure (ExtractTimeoutError); a worker that dies becomes ``worker_crashed`` (WorkerCrashedError)
+after one retry on a fresh worker. What runs inside a worker is in worker.py.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
-import ctypes
 import functools
 import multiprocessing
 import os
 import queue
-import signal
-import sys
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
-from multiprocessing.connection import Connection
 
-from newsextract.errors import NewsExtractError
-from newsextract.inputs import load_offline
-from newsextract.models import Article, Failure, FetchedPage, Result
-from newsextract.settings import ExtractSettings
-from newsextract.store import Outcome
+from newsextract.batch.state import Outcome
+from newsextract.batch.worker import READY, ExtractJob, worker_main
+from newsextract.errors import ExtractTimeoutError, WorkerCrashedError
 
-ExtractFn = Callable[..., Article]
-
-# --- the extraction side: runs in the worker processes -------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class ExtractJob:
-    """One page for a worker: fetched bytes, or an offline locator the worker loads itself."""
-
-    row_id: int
-    key: str
-    page: FetchedPage | None
-    locator: str | None
-    extract: ExtractFn
-    settings: ExtractSettings
-    max_bytes: int
-
-
-def extract_job(job: ExtractJob) -> Outcome:
-    """Extract one page into its finished output line (serialising here keeps the parent process free)."""
-    try:
-        page = job.page if job.page is not None else load_offline(job.key, job.locator or "", job.max_bytes)
-        base = page.url if page.url.startswith(("http://", "https://")) else None
-        article = job.extract(
-            page.content,
-            url=base,
-            final_url=page.final_url if base else None,
-            http_charset=page.charset,
-            settings=job.settings,
-        )
-    except NewsExtractError as exc:
-        return failure_outcome(job.row_id, job.key, exc.kind, exc.message, getattr(exc, "http_status", None))
-    except Exception as exc:  # one bad page must not end an hours-long run; its record says why
-        return failure_outcome(job.row_id, job.key, "internal", f"{type(exc).__name__}: {exc}")
-    line = Result(url=job.key, ok=True, article=article).model_dump_json().encode() + b"\n"
-    return Outcome(job.row_id, job.key, True, line)
-
-
-def failure_outcome(row_id: int, key: str, kind: str, message: str, http_status: int | None = None) -> Outcome:
-    """The outcome (state row and output line) of a URL that gave no article."""
-    error = Failure(kind=kind, message=message, http_status=http_status)
-    line = Result(url=key, ok=False, error=error).model_dump_json().encode() + b"\n"
-    return Outcome(row_id, key, False, line, kind, message, http_status)
-
-
-# --- the extraction pool: a thread per worker process, one page at a time, a time limit per page ---
-
-_PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
-_READY = "ready"
 _STARTUP_SECONDS = 60.0  # a new worker imports the extractor before it takes a page
 _STOP_SECONDS = 5.0
-_TIMEOUT_KIND = "extract_timeout"
-_CRASH_KIND = "worker_crashed"
-
-
-def _die_with_parent(parent_pid: int) -> None:
-    """Have the kernel SIGKILL this process when its parent dies, even by kill -9."""
-    if sys.platform.startswith("linux"):
-        libc = ctypes.CDLL(None, use_errno=True)
-        if libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL) != 0:
-            raise OSError(ctypes.get_errno(), "prctl(PR_SET_PDEATHSIG) failed")
-    if os.getppid() != parent_pid:  # the parent died before the request was in place
-        os._exit(1)
-
-
-def _worker_main(conn: Connection, parent_pid: int) -> None:
-    """An extraction process: one page at a time from its pipe, until None or the pipe closes."""
-    _die_with_parent(parent_pid)
-    # Ctrl-C reaches the whole process group; the parent decides how to stop, and the
-    # worker finishes the page it has.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    import newsextract.extract  # noqa: F401  (loaded now, so that no page's time limit pays for it)
-
-    try:
-        conn.send(_READY)
-        while (job := conn.recv()) is not None:
-            conn.send(extract_job(job))
-    except (EOFError, OSError):
-        pass  # the parent is gone
 
 
 class _WorkerDied(Exception):
@@ -125,7 +42,7 @@ class _Worker:
         context = multiprocessing.get_context("spawn")
         self._conn, child = context.Pipe()
         self._process = context.Process(
-            target=_worker_main, args=(child, os.getpid()), daemon=True, name="newsextract-extract"
+            target=worker_main, args=(child, os.getpid()), daemon=True, name="newsextract-extract"
         )
         self._process.start()
         child.close()
@@ -134,7 +51,7 @@ class _Worker:
             ready = self._receive(_STARTUP_SECONDS)
         except _WorkerDied:
             ready = None
-        if ready != _READY:
+        if ready != READY:
             self.kill()
             raise _WorkerDied
 
@@ -216,19 +133,17 @@ class _Slot:
                 return self._attempt(job)
             except _WorkerDied:
                 self._drop_worker()
-        return failure_outcome(job.row_id, job.key, _CRASH_KIND, "the extraction process died on this page")
+        return Outcome.of_error(
+            job.row_id, job.key, WorkerCrashedError("the extraction process died on this page", url=job.key)
+        )
 
     def _attempt(self, job: ExtractJob) -> Outcome:
         worker = self._worker or self._start_worker()
         outcome = worker.extract(job, self._page_timeout)
         if outcome is None:
             self._worker = None  # killed: the next page gets a new process
-            return failure_outcome(
-                job.row_id,
-                job.key,
-                _TIMEOUT_KIND,
-                f"extraction took longer than the page time limit ({self._page_timeout:g} s)",
-            )
+            limit = f"extraction took longer than the page time limit ({self._page_timeout:g} s)"
+            return Outcome.of_error(job.row_id, job.key, ExtractTimeoutError(limit, url=job.key))
         if self._max_pages is not None and worker.pages >= self._max_pages:
             self._stop_worker()
         return outcome
