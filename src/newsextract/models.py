@@ -13,6 +13,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PlainSerializer, WithJsonSchema
 
+from newsextract._media import charset_of
+from newsextract.errors import INTERNAL_KIND, FetchError, NewsExtractError
 from newsextract.warning_codes import WarningCode
 
 BlockKind = Literal["paragraph", "heading", "list_item", "quote", "table", "preformatted"]
@@ -35,9 +37,6 @@ Timestamp = Annotated[
     PlainSerializer(_iso, return_type=str, when_used="json"),
     WithJsonSchema({"type": "string", "format": "date-time"}, mode="serialization"),
 ]
-
-from newsextract._media import charset_of
-from newsextract.errors import INTERNAL_KIND, FetchError, NewsExtractError
 
 
 class _Record(BaseModel):
@@ -171,7 +170,12 @@ class Article(_Record):
 class Failure(_Record):
     """Why one URL gave no article: the error kind, its message and any HTTP status."""
 
-    kind: str = Field(description='The error\'s kind, the name of its class in newsextract.errors ("FetchError").')
+    kind: str = Field(
+        description=(
+            'The error\'s kind: the stable name its class in newsextract.errors gives ("fetch", "http_status", '
+            '"parse"), or "internal" for an unexpected error.'
+        )
+    )
     message: str = Field(description="What went wrong, for people.")
     http_status: int | None = Field(default=None, description="The HTTP status the server answered, if any.")
 
