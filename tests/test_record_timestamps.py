@@ -110,3 +110,11 @@ def test_a_time_without_a_zone_is_read_as_utc_and_says_so() -> None:
 
 def test_a_naive_value_given_to_the_model_is_read_as_utc() -> None:
     assert Article(published=datetime(2020, 1, 2, 3, 4)).published == datetime(2020, 1, 2, 3, 4, tzinfo=UTC)
+
+
+def test_a_timestamp_is_kept_to_the_second_so_the_record_survives_its_json() -> None:
+    head = '<meta property="article:published_time" content="2024-05-03T15:47:42.389000+02:00">'
+    article = extract_article(_page(head), url="https://harbornews.example/ferry")
+    assert article.model_dump(mode="json")["published"] == "2024-05-03T15:47:42+02:00"
+    assert article.published_raw == "2024-05-03T15:47:42.389000+02:00"
+    assert Article.model_validate_json(article.model_dump_json()) == article

@@ -21,9 +21,11 @@ BlockKind = Literal["paragraph", "heading", "list_item", "quote", "table", "pref
 TimestampPrecision = Literal["day", "minute", "second"]
 
 
-def _assume_utc(value: datetime) -> datetime:
-    """A value without a zone is read as UTC, so every timestamp is aware."""
-    return value.replace(tzinfo=UTC) if value.tzinfo is None else value
+def _normalise_timestamp(value: datetime) -> datetime:
+    """Every timestamp aware (a value without a zone is read as UTC) and to the second, as it is
+    written: a record read back from its JSON equals the record (the page's string is in *_raw)."""
+    aware = value.replace(tzinfo=UTC) if value.tzinfo is None else value
+    return aware.replace(microsecond=0)
 
 
 def _iso(value: datetime) -> str:
@@ -33,7 +35,7 @@ def _iso(value: datetime) -> str:
 
 Timestamp = Annotated[
     datetime,
-    AfterValidator(_assume_utc),
+    AfterValidator(_normalise_timestamp),
     PlainSerializer(_iso, return_type=str, when_used="json"),
     WithJsonSchema({"type": "string", "format": "date-time"}, mode="serialization"),
 ]
