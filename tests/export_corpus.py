@@ -35,7 +35,7 @@ def _article(i: int) -> Article:
         body=f"First paragraph of {i}.\n\nSecond, with a comma and a newline.",
         images=images,
         word_count=100 + i,
-        warnings=["no_date"] if i % 5 == 3 else [],
+        warnings=["body_short"] if i % 5 == 3 else [],  # a code of the closed vocabulary (warning_codes.py)
         provenance={"headline": "og:title" if i % 2 else "h1", "body": "trafilatura"},
     )
 

@@ -7,7 +7,7 @@ the date trap its "_about" note describes; the URL's day is evidence.
 from __future__ import annotations
 
 import json
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -28,7 +28,9 @@ DATE_FIXTURES = [
 def test_published_is_the_storys_date(name: str) -> None:
     expected = json.loads((FIXTURES / f"{name}.expected.json").read_text(encoding="utf-8"))
     article = extract_article((FIXTURES / f"{name}.html").read_bytes(), url=expected["url"])
-    assert article.published == datetime.fromisoformat(expected["published"]), (
+    want = datetime.fromisoformat(expected["published"])
+    want = want if want.tzinfo else want.replace(tzinfo=UTC)  # a zone the page does not give is read as UTC
+    assert article.published == want, (
         f"{name}: published {article.published!r} ({article.provenance.get('published')}), "
         f"expected {expected['published']}: {expected['_about']}"
     )
@@ -53,7 +55,7 @@ def test_a_date_far_from_the_urls_day_loses_to_it() -> None:
         'for the summer", "datePublished": "2024-01-09T10:00:00Z"}</script>'
     )
     article = extract_article(_page(head, _PARAGRAPHS), url="https://harbornews.example/2019/11/19/ferry-timetable/")
-    assert article.published == datetime(2019, 11, 19)
+    assert article.published == datetime(2019, 11, 19, tzinfo=UTC)
     assert article.provenance["published"] == "url"
 
 
@@ -69,4 +71,4 @@ def test_the_date_in_the_text_is_found_behind_a_long_inline_stylesheet() -> None
     head = "<style>" + ".c{color:red}\n" * 25_000 + "</style>"
     body = '<p class="meta">Published June 2, 2021</p>' + _PARAGRAPHS
     article = extract_article(_page(head, body), url="https://harbornews.example/ferry/timetable-changes")
-    assert article.published == datetime(2021, 6, 2)
+    assert article.published == datetime(2021, 6, 2, tzinfo=UTC)

@@ -12,7 +12,8 @@ An expected file holds only the fields worth asserting for that page. Keys:
 - ``language``: a bare primary tag ("en") matches any region ("en-US");
   a tag with a region must match exactly (case-insensitive).
 - ``published``, ``modified``: ISO 8601, compared as datetimes (so
-  "+00:00" equals "Z"); an offset in the expectation requires an aware value.
+  "+00:00" equals "Z"); an offset in the expectation requires the page to give the zone
+  (``*_tz_given``), and a value without one means the page gives none: the record reads it as UTC.
 - ``authors_not_contains``, ``byline_contains``, ``tags_contains``.
 - ``body_startswith``, ``body_endswith``, ``body_contains`` (list),
   ``body_not_contains`` (list), ``body_count`` ({text: exact occurrences}),
@@ -34,7 +35,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Callable
-from datetime import datetime
+from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -131,10 +132,11 @@ def _check_datetime(field: str) -> Callable[[str, Article, Any], None]:
             return
         expected = _parse_dt(want)
         assert got is not None, f"{name}: {field} is None, expected {want}"
-        if expected.tzinfo is not None:
-            assert got.tzinfo is not None, (
-                f"{name}: {field} is naive ({got.isoformat()}); the page gives an offset, expected {want}"
-            )
+        zone_given = getattr(article, f"{field}_tz_given")
+        assert zone_given is (expected.tzinfo is not None), (
+            f"{name}: {field}_tz_given is {zone_given} ({got.isoformat()}), expected {want}"
+        )
+        expected = expected if expected.tzinfo is not None else expected.replace(tzinfo=UTC)
         assert got == expected, f"{name}: {field} is {got.isoformat()}, expected {want}"
 
     return check

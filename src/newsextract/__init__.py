@@ -17,7 +17,7 @@ from newsextract.errors import (
     NewsExtractError,
     ParseError,
 )
-from newsextract.models import Article, ExplainedArticle, Failure, FetchedPage, Image, Removal, Result
+from newsextract.models import Article, Block, ExplainedArticle, Failure, FetchedPage, Image, Removal, Result
 from newsextract.settings import BatchSettings, ExtractSettings, FetchSettings
 
 if TYPE_CHECKING:
@@ -30,6 +30,7 @@ __version__ = "0.1.0"
 __all__ = [
     "Article",
     "BatchSettings",
+    "Block",
     "ContentTypeError",
     "ExplainedArticle",
     "ExtractSettings",

@@ -10,13 +10,15 @@ from dataclasses import dataclass, field
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsextract.errors import ParseError
-from newsextract.extract import body, byline, clean, dom, evidence, images, metadata, safety
+from newsextract.extract import blocks, body, byline, clean, dom, evidence, images, metadata, safety, timestamps
 from newsextract.extract import selectors as sel
 from newsextract.extract.explain import RemovalLog
+from newsextract.extract.language import detect_language
 from newsextract.extract.page import Page, read_page
 from newsextract.extract.text import word_count
 from newsextract.models import Article, ExplainedArticle
 from newsextract.settings import DEFAULT_EXTRACT_SETTINGS, ExtractSettings
+from newsextract.warning_codes import WarningCode
 
 __all__ = ["explain_article", "extract_article"]
 
@@ -110,6 +112,7 @@ def _extract(
     else:
         choice = _choose_body(tree, region, page, base_url, settings, log)
     found.paragraphs, found.body_source = choice.paragraphs, choice.source
+    found.segments = blocks.dom_segments(tree.body)  # what each body paragraph was, in the cleaned page
     return _assemble(found, url, final_url, settings, log)
 
 
@@ -156,6 +159,7 @@ class _Found:
     paragraphs: list[str] = field(default_factory=list)
     body_source: str = "main-text"
     caps: list[str] = field(default_factory=list)  # warnings of the work caps a page ran into
+    segments: list[blocks.Segment] = field(default_factory=list)
 
 
 def _assemble(
@@ -177,10 +181,15 @@ def _assemble(
             f"{found.index.teasers} linked headings, no article markup",
             "\n\n".join(kept),
         )
-    text = "" if no_article else "\n\n".join(kept)
+    paragraphs = [] if no_article else kept
+    text = blocks.PARAGRAPH_SEPARATOR.join(paragraphs)
     words = word_count(text)
-    authors, author_source = _authors(meta, found.byline_texts, printed_byline)
     provenance = {k: v for k, v in meta.provenance.items() if k in Article.model_fields}
+    canonical_url = _canonical_url(meta.canonical_url, url, final_url, provenance)
+    authors, author_source = _authors(meta, found.byline_texts, printed_byline, canonical_url)
+    language = meta.language or _detected_language(text, provenance)
+    published = timestamps.stamp(meta.published, meta.provenance.get("published"), meta.date_texts)
+    modified = timestamps.stamp(meta.modified, meta.provenance.get("modified"), meta.date_texts)
     if authors:
         provenance["authors"] = author_source
     if text:
@@ -188,30 +197,59 @@ def _assemble(
     return Article(
         url=url,
         final_url=final_url,
-        canonical_url=meta.canonical_url,
+        canonical_url=canonical_url,
         headline=meta.headline,
         description=meta.description,
         authors=authors,
         byline=printed_byline,
         dateline=_dateline(kept) if text else None,
-        published=meta.published,
-        modified=meta.modified,
-        language=meta.language,
+        published=published.value,
+        published_raw=published.raw,
+        published_precision=published.precision,
+        published_tz_given=published.tz_given,
+        modified=modified.value,
+        modified_raw=modified.raw,
+        modified_precision=modified.precision,
+        modified_tz_given=modified.tz_given,
+        language=language,
         site_name=meta.site_name,
         section=meta.section,
         tags=meta.tags,
         body=text,
+        blocks=blocks.type_paragraphs(paragraphs, blocks.SegmentIndex(found.segments)),
         images=image_list,
         word_count=words,
-        warnings=_warnings(found, text, words, settings, no_article),
+        warnings=[WarningCode(w) for w in _warnings(found, text, words, settings, no_article)],
         provenance=provenance,
     )
 
 
-def _authors(meta: metadata.Metadata, byline_texts: list[str], printed: str | None) -> tuple[list[str], str]:
+def _canonical_url(
+    declared: str | None, url: str | None, final_url: str | None, provenance: dict[str, str]
+) -> str | None:
+    """The page's own canonical address; else the address it was read from, and provenance says which."""
+    if declared is not None:
+        return declared
+    fallback, source = (final_url, "final_url") if final_url else (url, "url")
+    if fallback:
+        provenance["canonical_url"] = source
+    return fallback
+
+
+def _detected_language(body_text: str, provenance: dict[str, str]) -> str | None:
+    """The body's language, for a page whose metadata names none (see language.py)."""
+    detected = detect_language(body_text)
+    if detected is not None:
+        provenance["language"] = "detected"
+    return detected
+
+
+def _authors(
+    meta: metadata.Metadata, byline_texts: list[str], printed: str | None, canonical_url: str | None
+) -> tuple[list[str], str]:
     outlets = [*meta.outlet_names, meta.site_name or ""]
     names, from_meta = byline.choose_authors(
-        meta.author_names, byline_texts or ([printed] if printed else []), outlets, meta.canonical_url
+        meta.author_names, byline_texts or ([printed] if printed else []), outlets, canonical_url
     )
     return names, meta.provenance.get("author_names", "meta") if from_meta else "dom"
 

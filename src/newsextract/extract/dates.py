@@ -118,6 +118,12 @@ def url_date(url: str | None) -> date | None:
     return day if _EARLIEST_YEAR <= day.year <= datetime.now().year + 1 else None
 
 
+def url_date_text(url: str | None) -> str | None:
+    """The part of the URL's path that names its day ("2019/11/19"), as url_date() reads it."""
+    match = _URL_DAY.search(urlsplit(url).path) if url else None
+    return match.group(0).strip("/") if match else None
+
+
 def dates_something_else(node: LexborNode) -> bool:
     """True for a <time> that dates an update, a photo or a comment rather than the story."""
     return _labelled_update(node) or _inside_photo_or_comment(node)

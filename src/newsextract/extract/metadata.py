@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 from typing import Any
 from urllib.parse import urljoin
 
@@ -15,7 +15,9 @@ from newsextract.extract import dates, jsonld
 from newsextract.extract.dates import parse_date, url_date
 from newsextract.extract.headline import Title, choose_headline, page_h1s
 from newsextract.extract.headline import clean_headline as clean_headline  # its old home: keep the import working
+from newsextract.extract.tags import from_keywords, keep_tags
 from newsextract.extract.text import squash
+from newsextract.extract.timestamps import DateText
 
 META_HEADLINE = ("og:title", "twitter:title", "parsely-title", "sailthru.title", "dc.title", "title")
 META_DESCRIPTION = ("description", "og:description", "twitter:description", "dc.description")
@@ -90,6 +92,14 @@ class Metadata:
     titles_seen: list[Title] = field(default_factory=list)  # every headline offered, in precedence order
     declares_article: bool = False
     provenance: dict[str, str] = field(default_factory=dict)
+    date_texts: list[DateText] = field(default_factory=list)  # every date string read, for the record's *_raw
+
+    def offer_date(self, name: str, text: str | None, source: str) -> None:
+        """Offer a date the page writes as ``text``, keeping the string it was read from."""
+        value = parse_date(text)
+        if value is not None and text is not None:
+            self.date_texts.append(DateText(text.strip(), value, source))
+        self.offer(name, value, source)
 
     def offer(self, name: str, value: Any, source: str) -> None:
         """Set a field unless a higher-precedence source already did."""
@@ -148,15 +158,9 @@ def _from_jsonld(meta: Metadata, tree: LexborHTMLParser, base_url: str | None) -
             meta.offer("article_body", jsonld.as_text(node.get("articleBody")), source)
             meta.paywalled = str(node.get("isAccessibleForFree", "")).lower() == "false"
             meta.image_captions = jsonld.image_captions(node.get("image"), every)
-            keywords = node.get("keywords")
-            if isinstance(keywords, str):
-                keywords = keywords.split(",")
-            if isinstance(keywords, list):
-                meta.offer("tags", [squash(k) for k in keywords if isinstance(k, str) and squash(k)], source)
-        meta.offer(
-            "published", parse_date(jsonld.as_text(node.get("datePublished") or node.get("dateCreated"))), source
-        )
-        meta.offer("modified", parse_date(jsonld.as_text(node.get("dateModified"))), source)
+            meta.offer("tags", from_keywords(node.get("keywords")), source)
+        meta.offer_date("published", jsonld.as_text(node.get("datePublished") or node.get("dateCreated")), source)
+        meta.offer_date("modified", jsonld.as_text(node.get("dateModified")), source)
         meta.offer("language", jsonld.as_text(node.get("inLanguage")), source)
         url = jsonld.as_text(node.get("mainEntityOfPage") or node.get("url"))
         if url and url.startswith(("http", "/")):
@@ -176,12 +180,13 @@ def _from_meta(meta: Metadata, tree: LexborHTMLParser, base_url: str | None) -> 
     meta.outlet_names += [name for key in META_SITE for name in values.get(key, ())]
     for key in META_PUBLISHED:
         for value in values.get(key, ()):
-            meta.offer("published", parse_date(value), source)
-    meta.offer("modified", parse_date(_first(values, META_MODIFIED)), source)
+            meta.offer_date("published", value, source)
+    meta.offer_date("modified", _first(values, META_MODIFIED), source)
     meta.offer("site_name", _first(values, META_SITE), source)
     meta.offer("section", _first(values, META_SECTION), source)
-    tags = [t for key in META_TAGS for v in values.get(key, ()) for t in re.split(r"\s*[,;]\s*", v)]
-    meta.offer("tags", list(dict.fromkeys(t for t in tags if t)), source)
+    meta.offer(
+        "tags", keep_tags(t for key in META_TAGS for v in values.get(key, ()) for t in re.split(r"[,;]", v)), source
+    )
     locale = _first(values, ("og:locale", "content-language", "language", "dc.language"))
     meta.offer("language", locale.replace("_", "-") if locale else None, source)
     image = _first(values, ("og:image", "og:image:url", "twitter:image", "twitter:image:src"))
@@ -189,7 +194,8 @@ def _from_meta(meta: Metadata, tree: LexborHTMLParser, base_url: str | None) -> 
     url = _first(values, ("og:url",))
     link = tree.css_first('link[rel="canonical"]')
     href = link.attributes.get("href") if link else None
-    meta.offer("canonical_url", urljoin(base_url or "", href or url or "") or None, source)
+    # Only an address the page names: the one it was read from is not the page's word (see _assemble).
+    meta.offer("canonical_url", urljoin(base_url or "", href or url) if href or url else None, source)
 
 
 def _from_dom(meta: Metadata, tree: LexborHTMLParser) -> None:
@@ -202,7 +208,7 @@ def _from_dom(meta: Metadata, tree: LexborHTMLParser) -> None:
         if dates.dates_something_else(node):
             continue
         value = node.attributes.get("datetime") or node.attributes.get("content") or node.text()
-        meta.offer("published", parse_date(value), source)
+        meta.offer_date("published", value, source)
 
 
 def read_metadata(tree: LexborHTMLParser, base_url: str | None, printed_headline: str | None) -> Metadata:
@@ -243,15 +249,22 @@ def _settle_published(meta: Metadata, tree: LexborHTMLParser, page_url: str | No
     in_url = url_date(page_url)
     if meta.published is None:
         if in_url is not None:
-            meta.offer("published", datetime(in_url.year, in_url.month, in_url.day), "url")
+            meta.offer("published", _url_day(meta, in_url, page_url), "url")
         else:
-            meta.offer("published", parse_date(dates.guess_date(tree, page_url)), "dom")
+            meta.offer_date("published", dates.guess_date(tree, page_url), "dom")
         return
     if in_url is not None and abs(meta.published.date() - in_url) > _URL_DAY_SLACK:
-        meta.published = datetime(in_url.year, in_url.month, in_url.day)
+        meta.published = _url_day(meta, in_url, page_url)
         meta.provenance["published"] = "url"
     elif meta.published_seen:
         meta.published = local_rendering(meta.published, meta.published_seen)
+
+
+def _url_day(meta: Metadata, day: date, page_url: str | None) -> datetime:
+    """The URL's day as a (naive) date, its part of the path kept as the date's string."""
+    value = datetime(day.year, day.month, day.day)
+    meta.date_texts.append(DateText(dates.url_date_text(page_url) or day.isoformat(), value, "url"))
+    return value
 
 
 _MAX_SAME_INSTANT = timedelta(minutes=2)

@@ -1,0 +1,244 @@
+"""The body as typed blocks: each final body paragraph typed by the element its text came from.
+
+The body's paragraphs are plain text lines (from the main-text extractor, or the region's own
+paragraphs), so their structure is recovered from the cleaned DOM, independently of how the text
+was produced:
+
+1. ``dom_segments`` walks the typed elements of the cleaned tree (h1-h6, li, blockquote, table,
+   pre; an element inside one already walked is skipped, so each node is read once) and cuts
+   their text into segments: runs of text inside one block-level element, split at ``<br>`` and,
+   in ``<pre>``, at line ends. Each segment carries the kind of its nearest typed ancestor (a
+   ``<p>`` in a table cell is layout, not table data). Every element's context is derived from
+   its parent's, which the pre-order walk has already seen: linear in the number of nodes, and
+   text outside typed elements (most of a page) is not walked at all: it is paragraphs.
+2. ``SegmentIndex`` looks segments up by their first 40 characters; a paragraph takes the
+   segment with its start nearest after the previous match (paragraphs come in page order),
+   checking a bounded number of candidates: linear in the number of paragraphs.
+3. ``type_paragraphs`` turns the paragraphs into blocks, one per paragraph, except that
+   consecutive rows of one table, and lines of one ``<pre>``, make one block. A block's text is
+   its paragraphs joined by a blank line, so the blocks' texts joined by a blank line are
+   exactly the body.
+
+A paragraph whose element is not found (text the cleaning removed, as on the raw-page fallback)
+is typed by the marks the main-text extractor prints ("- " a list item, "| a | b |" a table
+row), else it is a plain paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from selectolax.lexbor import LexborNode
+
+from newsextract.extract.text import squash
+from newsextract.models import Block, BlockKind
+
+PARAGRAPH_SEPARATOR = "\n\n"
+
+_TYPED_TAGS: dict[str, tuple[BlockKind, int | None]] = {
+    **{f"h{n}": ("heading", n) for n in range(1, 7)},
+    "li": ("list_item", None),
+    "blockquote": ("quote", None),
+    "table": ("table", None),
+    "pre": ("preformatted", None),
+}
+# Elements whose edges end a run of text (inline elements such as <a>, <b>, <span> do not).
+_BLOCK_TAGS = frozenset(
+    "address article aside blockquote body center dd details dialog div dl dt fieldset figcaption figure footer "
+    "form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section summary table tbody td tfoot th thead tr ul".split()
+)
+_TYPED_SELECTOR = ", ".join(_TYPED_TAGS)
+_NO_TEXT_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "head", "title"})
+# The main-text extractor prints list items as "- item" and table rows as "| a | b |".
+_LEADING_MARKER = re.compile(r"^(?:[-*•]\s+|(?:\|\s*)+)")
+_PRINTED_ITEM = re.compile(r"^- \S")
+_PRINTED_ROW = re.compile(r"^\|.*\|$")
+_TABLE_RULE = re.compile(r"^\|?(?:\s*:?-{3,}:?\s*\|)+\s*$")
+_PREFIX_CHARS = 40  # a long paragraph and a long segment agree when their starts do
+_CELL_BOUNDARY = " |"  # a table row printed "| a | b |" starts with its first cell's text
+_CANDIDATES = 8  # segments tried per paragraph and direction, so a label repeated a thousand times costs no more
+
+
+@dataclass(frozen=True)
+class _Context:
+    """What an element means for the text inside it."""
+
+    block: int  # the nearest block-level element (a run of text never crosses its edges)
+    kind: BlockKind | None  # None: text here is not read (scripts, styles)
+    level: int | None
+    group: int  # the typed element itself: rows of one table, lines of one <pre>, merge
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A run of the cleaned page's text, with the kind of element it sits in."""
+
+    text: str
+    kind: BlockKind
+    level: int | None
+    group: int
+
+
+def _context_of(node: LexborNode, parent: _Context) -> _Context:
+    tag = node.tag or ""
+    node_id = node.mem_id
+    block = node_id if tag in _BLOCK_TAGS else parent.block
+    if tag in _NO_TEXT_TAGS or parent.kind is None:
+        return _Context(block, None, None, node_id)
+    typed = _TYPED_TAGS.get(tag)
+    if tag == "p" and parent.kind == "table":  # prose inside a layout table
+        return _Context(block, "paragraph", None, node_id)
+    if typed is None:
+        return _Context(block, parent.kind, parent.level, parent.group)
+    return _Context(block, typed[0], typed[1], node_id)
+
+
+@dataclass
+class _Runs:
+    """Text pieces gathered into segments as the walk goes."""
+
+    segments: list[Segment] = field(default_factory=list)
+    pieces: list[str] = field(default_factory=list)
+    context: _Context | None = None
+
+    def add(self, text: str, context: _Context) -> None:
+        if self.context is None or context.block != self.context.block:
+            self.flush()
+            self.context = context
+        self.pieces.append(text)
+
+    def flush(self) -> None:
+        context, raw = self.context, "".join(self.pieces)
+        self.pieces = []
+        if context is None or context.kind is None or not raw.strip():
+            return
+        lines = raw.split("\n") if context.kind == "preformatted" else [raw]
+        for line in lines:
+            text = squash(line)
+            if text:
+                self.segments.append(Segment(text, context.kind, context.level, context.group))
+
+
+def dom_segments(root: LexborNode | None) -> list[Segment]:
+    """The text of the typed elements under ``root`` as segments, in document order."""
+    if root is None:
+        return []
+    contexts: dict[int, _Context] = {}  # every element walked, so a nested typed one is not walked again
+    runs = _Runs()
+    for element in root.css(_TYPED_SELECTOR):
+        if element.mem_id not in contexts:
+            _walk(element, contexts, runs)
+    return runs.segments
+
+
+def _walk(element: LexborNode, contexts: dict[int, _Context], runs: _Runs) -> None:
+    top = _Context(element.mem_id, "paragraph", None, element.mem_id)
+    for node in element.traverse(include_text=True):
+        parent = node.parent
+        parent_context = contexts.get(parent.mem_id, top) if parent is not None else top
+        if node.tag == "-text":
+            runs.add(node.text_content or "", parent_context)
+        elif node.tag == "br":
+            runs.flush()
+        elif node.tag and not node.tag.startswith(("_", "#")):  # not a comment or the document
+            contexts[node.mem_id] = _context_of(node, parent_context)
+    runs.flush()
+
+
+def _same_start(segment: str, paragraph: str) -> bool:
+    """True when the paragraph is the segment's text: equal, a table row starting with the cell,
+    or, both long, starting alike (a short list item must not type a paragraph it merely opens)."""
+    if segment == paragraph:
+        return True
+    if paragraph.startswith(segment) and paragraph[len(segment) :].startswith(_CELL_BOUNDARY):
+        return True
+    return min(len(segment), len(paragraph)) >= _PREFIX_CHARS and segment[:_PREFIX_CHARS] == paragraph[:_PREFIX_CHARS]
+
+
+def _keys(paragraph: str) -> list[str]:
+    """The segment starts that could explain a paragraph: its own, without the list or table mark
+    the main-text extractor printed, and a table row's first cell."""
+    texts = dict.fromkeys((paragraph, _LEADING_MARKER.sub("", paragraph)))
+    cells = [text.split(_CELL_BOUNDARY, 1)[0] for text in texts if _CELL_BOUNDARY in text]
+    return list(dict.fromkeys(text[:_PREFIX_CHARS] for text in [*texts, *cells]))
+
+
+class SegmentIndex:
+    """Segments looked up by their first 40 characters, nearest to the last match first."""
+
+    def __init__(self, segments: list[Segment]) -> None:
+        self.segments = segments
+        self._by_start: dict[str, list[int]] = defaultdict(list)
+        for position, segment in enumerate(segments):
+            self._by_start[segment.text[:_PREFIX_CHARS]].append(position)
+
+    def find(self, paragraph: str, cursor: int) -> int | None:
+        """The position of the segment the paragraph came from, or None. Only a few segments with
+        the paragraph's start are tried (a label repeated a thousand times costs no more)."""
+        texts = [paragraph, _LEADING_MARKER.sub("", paragraph)]
+        for key in _keys(paragraph):
+            positions = self._by_start.get(key, [])
+            start = bisect_left(positions, cursor)
+            nearest = positions[start : start + _CANDIDATES] + positions[max(0, start - _CANDIDATES) : start][::-1]
+            for position in nearest:
+                if any(_same_start(self.segments[position].text, text) for text in texts):
+                    return position
+        return None
+
+
+@dataclass
+class _Draft:
+    kind: BlockKind
+    level: int | None
+    group: int | None
+    texts: list[str]
+
+    def takes(self, kind: BlockKind, group: int | None, text: str) -> bool:
+        """True when the paragraph continues this block: the next row of its table, line of its <pre>
+        (a row known only by its printed form, ``group`` None, continues the table before it)."""
+        if self.kind == "table" and _TABLE_RULE.match(text):
+            return True
+        if kind != self.kind or kind not in ("table", "preformatted"):
+            return False
+        return group is None or group == self.group
+
+    def block(self) -> Block:
+        rows = [_cells(t) for t in self.texts if not _TABLE_RULE.match(t)] if self.kind == "table" else None
+        return Block(kind=self.kind, text=PARAGRAPH_SEPARATOR.join(self.texts), level=self.level, rows=rows)
+
+
+def _cells(row: str) -> list[str]:
+    """A row as the main-text extractor prints it ("| a | b |"), or a whole paragraph as one cell."""
+    if not row.startswith("|"):
+        return [row]
+    return [cell.strip() for cell in row.strip().strip("|").split("|")]
+
+
+def _kind_as_printed(paragraph: str) -> BlockKind:
+    """For a paragraph no element explains: what the main-text extractor's own marks say it is."""
+    if _PRINTED_ITEM.match(paragraph):
+        return "list_item"
+    return "table" if _PRINTED_ROW.match(paragraph) else "paragraph"
+
+
+def type_paragraphs(paragraphs: list[str], index: SegmentIndex) -> list[Block]:
+    """One block per paragraph, in order (table rows and <pre> lines of one element merged)."""
+    drafts: list[_Draft] = []
+    cursor = 0
+    kind: BlockKind
+    for paragraph in paragraphs:
+        position = index.find(paragraph, cursor)
+        if position is None:
+            kind, level, group = _kind_as_printed(paragraph), None, None
+        else:
+            segment = index.segments[position]
+            kind, level, group = segment.kind, segment.level, segment.group
+            cursor = position + 1
+        if drafts and drafts[-1].takes(kind, group, paragraph):
+            drafts[-1].texts.append(paragraph)
+        else:
+            drafts.append(_Draft(kind, level, group, [paragraph]))
+    return [draft.block() for draft in drafts]
