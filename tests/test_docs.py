@@ -17,7 +17,7 @@ def _documents() -> list[Path]:
 
 def test_cli_reference_is_current() -> None:
     committed = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
-    assert committed == cli_reference(), "regenerate: python -m newsextract.cli.reference > docs/cli.md"
+    assert committed == cli_reference(), "regenerate: python scripts/gen_docs.py"
 
 
 def test_documents_never_send_users_outside_the_repository() -> None:

@@ -13,8 +13,8 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from newsextract import Article, Block, Result, extract_article
+from newsextract.cli.body import BODY_FORMATS, add_body_argument, apply_body_format
 from newsextract.extract.blocks import SegmentIndex, dom_segments, type_paragraphs
-from newsextract.render import BODY_FORMATS, add_body_argument, apply_body_format
 
 FIXTURES = Path(__file__).parent / "fixtures"
 EXPECTED = sorted(FIXTURES.glob("*.expected.json"))

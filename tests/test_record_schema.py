@@ -12,9 +12,9 @@ import pytest
 from pydantic import ValidationError
 
 from newsextract import Article
+from newsextract.cli.schema import add_schema_parser, run_schema_command
 from newsextract.models import PUBLIC_MODELS, json_schema
 from newsextract.record_docs import render_record_docs
-from newsextract.schema_command import add_schema_parser, run_schema_command
 from newsextract.warning_codes import WARNING_MEANINGS, WarningCode
 
 DOC = Path(__file__).resolve().parents[1] / "docs" / "record.md"
@@ -58,7 +58,7 @@ def test_every_warning_code_has_a_meaning_and_unknown_codes_are_refused() -> Non
 
 
 def test_the_committed_record_doc_is_the_generated_one() -> None:
-    assert DOC.read_text(encoding="utf-8") == render_record_docs(), "run: python scripts/gen_record_docs.py"
+    assert DOC.read_text(encoding="utf-8") == render_record_docs(), "run: python scripts/gen_docs.py"
     for model in PUBLIC_MODELS:
         for name in model.model_fields:
             assert f"| `{name}` |" in DOC.read_text(encoding="utf-8"), f"{model.__name__}.{name}"

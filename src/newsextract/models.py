@@ -164,7 +164,7 @@ class Article(_Record):
 
     def to_markdown(self) -> str:
         """The body as Markdown: headings, list items, quotes, tables and code blocks marked up."""
-        from newsextract.render import blocks_markdown
+        from newsextract.markdown import blocks_markdown
 
         return blocks_markdown(self.blocks)
 

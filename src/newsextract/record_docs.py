@@ -1,6 +1,6 @@
 """docs/record.md, generated from the models' field descriptions and the warnings vocabulary.
 
-Usage: ``python scripts/gen_record_docs.py`` writes it; a test checks the committed file matches.
+Usage: ``python scripts/gen_docs.py`` writes it; a test checks the committed file matches.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from newsextract.warning_codes import WARNING_MEANINGS
 _INTRO = """# The record
 
 Every field of the records newsextract writes, with its meaning. Generated from the models'
-field descriptions by `python scripts/gen_record_docs.py`; do not edit by hand.
+field descriptions by `python scripts/gen_docs.py`; do not edit by hand.
 `newsextract schema` prints the same as a JSON Schema.
 
 Timestamps (`published`, `modified`) are always timezone-aware and written one way, ISO 8601 with

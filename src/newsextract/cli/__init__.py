@@ -32,6 +32,7 @@ def build_parser() -> argparse.ArgumentParser:
     from newsextract.cli.discover import add_discover_parser
     from newsextract.cli.export import add_export_parser
     from newsextract.cli.extract import add_extract_parser
+    from newsextract.cli.schema import add_schema_parser
 
     parser = _Parser(prog="newsextract", description="Turn news web pages into structured article records.")
     parser.add_argument("--version", action="version", version=_version())
@@ -42,6 +43,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_batch_parser(commands)
     add_discover_parser(commands)
     add_export_parser(commands)
+    add_schema_parser(commands)
     return parser
 
 
@@ -57,6 +59,7 @@ _COMMANDS = {
     "batch": ("newsextract.cli.batch", "run_batch_command"),
     "discover": ("newsextract.cli.discover", "run_discover_command"),
     "export": ("newsextract.cli.export", "run_export_command"),
+    "schema": ("newsextract.cli.schema", "run_schema_command"),
 }
 
 

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from newsextract.cli.argtypes import http_url, positive_float
+from newsextract.cli.body import add_body_argument, apply_body_format
 from newsextract.cli.fetch_options import add_request_options, with_request_options
 from newsextract.cli.report import report_error
 from newsextract.errors import ExitCode, InputError, InvalidURLError, UsageError, extraction_errors
@@ -59,6 +60,7 @@ def add_extract_parser(commands: argparse._SubParsersAction[argparse.ArgumentPar
         action="store_true",
         help="output {article, removed}: every zone and paragraph left out, with rule and evidence",
     )
+    add_body_argument(extract)
 
 
 def run_extract_command(args: argparse.Namespace) -> int:
@@ -80,7 +82,7 @@ def run_extract_command(args: argparse.Namespace) -> int:
             except Exception as exc:  # typed or not, one source's failure must not lose the others
                 code = max(code, report_error(exc, source))
                 continue
-            output.write(record, source)
+            output.write(apply_body_format(record, args), source)
         output.close()
     return code
 

@@ -1,9 +1,10 @@
-"""The body as Markdown, from its typed blocks, and the CLI's ``--body markdown`` option.
+"""The body as Markdown, from its typed blocks.
 
 Usage::
 
-    article.to_markdown()                     # the library
-    newsextract extract page.html --body markdown   # the CLI: "body" holds Markdown
+    article.to_markdown()                     # the library (models.Article calls blocks_markdown)
+    with_markdown_body(result)                # a copy whose article's body is Markdown
+    newsextract extract page.html --body markdown   # the CLI (cli/body.py)
 
 The Markdown holds exactly the body's text (no captions, credits or boilerplate, which never
 reach the blocks), marked up by kind: ``## heading``, ``- item``, ``> quote``, pipe tables,
@@ -12,7 +13,6 @@ fenced code. A paragraph that would read as Markdown syntax is escaped.
 
 from __future__ import annotations
 
-import argparse
 import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, TypeVar
@@ -22,7 +22,6 @@ from pydantic import BaseModel
 if TYPE_CHECKING:
     from newsextract.models import Block
 
-BODY_FORMATS = ("text", "markdown")
 _PARAGRAPH_SEPARATOR = "\n\n"
 _LIST_MARKER = re.compile(r"^[-*•]\s+")
 # A plain paragraph starting like this would turn into a heading, quote, list, rule or fence.
@@ -68,27 +67,6 @@ def _table(rows: list[list[str]]) -> str:
 
 def _row(cells: list[str]) -> str:
     return "| " + " | ".join(cells) + " |"
-
-
-# --- CLI glue: ``--body text|markdown`` ----------------------------------------------------------
-
-
-def add_body_argument(parser: argparse.ArgumentParser) -> None:
-    """Add ``--body {text,markdown}`` to a command that writes records."""
-    parser.add_argument(
-        "--body",
-        choices=BODY_FORMATS,
-        default="text",
-        help="the body field as plain text (default) or as Markdown rendered from its blocks",
-    )
-
-
-def apply_body_format(record: Record, args: argparse.Namespace) -> Record:
-    """The record as the ``--body`` option asks: an Article, ExplainedArticle or Result with its
-    article's body rendered as Markdown, or the record unchanged."""
-    if getattr(args, "body", "text") != "markdown":
-        return record
-    return with_markdown_body(record)
 
 
 def with_markdown_body(record: Record) -> Record:

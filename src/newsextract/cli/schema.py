@@ -12,6 +12,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from newsextract.errors import ExitCode
 from newsextract.models import Article, ExplainedArticle, Result, json_schema
 
 _MODELS: dict[str, type[BaseModel]] = {"result": Result, "article": Article, "explained": ExplainedArticle}
@@ -36,4 +37,4 @@ def schema_of(model: str) -> dict[str, Any]:
 def run_schema_command(args: argparse.Namespace) -> int:
     """Write the schema to stdout; the exit code (always 0)."""
     sys.stdout.write(json.dumps(schema_of(args.model), indent=2, ensure_ascii=False) + "\n")
-    return 0
+    return ExitCode.OK
