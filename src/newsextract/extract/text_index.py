@@ -47,7 +47,13 @@ class TextIndex:
         if not self.prints:
             return False
         words = fingerprint.word_set
-        prefix = heapq.nsmallest(self._prefix_length(len(words)), words, key=self._rank)
+        known = words & self._frequency.keys()
+        # Words no indexed text holds rank first (frequency 0) and find nothing: only the rest of
+        # the prefix needs looking up, and a paragraph of mostly other words needs none.
+        size = self._prefix_length(len(words)) - (len(words) - len(known))
+        if size <= 0:
+            return False
+        prefix = heapq.nsmallest(size, known, key=self._rank)
         seen: set[int] = set()
         for word in prefix:
             for i in self._by_prefix_word.get(word, ()):
@@ -59,8 +65,8 @@ class TextIndex:
 
     def containing(self, fingerprint: Fingerprint) -> list[Fingerprint]:
         """The indexed texts whose words include all of its words: only those holding its rarest word."""
-        if not fingerprint.word_set or not self.prints:
-            return []
+        if not fingerprint.word_set or not self.prints or not fingerprint.word_set <= self._by_word.keys():
+            return []  # a word no indexed text holds
         rarest = min(fingerprint.word_set, key=lambda w: len(self._by_word.get(w, ())))
         return [
             self.prints[i] for i in self._by_word.get(rarest, ()) if fingerprint.word_set <= self.prints[i].word_set
