@@ -3,6 +3,7 @@
 
     docs/record.md   every field of the records, from the models' field descriptions
     docs/cli.md      every command and option, from the command's own parser
+    docs/errors.md   every error kind and exit code, from newsextract.errors
 
 usage: python scripts/gen_docs.py [--check]
 """
@@ -11,14 +12,11 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
-from newsextract.cli.reference import cli_reference
-from newsextract.record_docs import render_record_docs
+from newsextract.cli.reference import generated_docs
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"
-GENERATED: dict[str, Callable[[], str]] = {"record.md": render_record_docs, "cli.md": cli_reference}
 
 
 def main() -> int:
@@ -26,7 +24,7 @@ def main() -> int:
     parser.add_argument("--check", action="store_true", help="exit 1 when a generated file is not current")
     args = parser.parse_args()
     stale = []
-    for name, render in GENERATED.items():
+    for name, render in generated_docs().items():
         path, text = DOCS / name, render()
         if path.is_file() and path.read_text(encoding="utf-8") == text:
             continue
