@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
+
+from support import run_newsextract
 
 from newsextract import explain_article, extract_article
 from newsextract.extract.explain import RemovalLog
@@ -100,12 +100,9 @@ def test_safety_net_reads_the_raw_page_when_the_region_holds_little_of_the_prose
 def test_cli_explain_prints_article_and_removals(tmp_path: Path) -> None:
     page = tmp_path / "page.html"
     page.write_text(_page(f"<article>{_paragraphs(4)}</article>", '<div class="share-bar"><a href="#">Share</a></div>'))
-    out = subprocess.run(
-        [sys.executable, "-m", "newsextract", "extract", "--explain", str(page)],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
+    done = run_newsextract("extract", "--explain", str(page))
+    assert done.returncode == 0, done.stderr
+    out = done.stdout
     record = json.loads(out)
     assert "Paragraph 3." in record["article"]["body"]
     share_bar = [r for r in record["removed"] if r["text"] == "Share"]

@@ -4,17 +4,16 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from pathlib import Path
+
+from support import run_newsextract
 
 FIXTURES = Path(__file__).parent / "fixtures"
 IRAQ = FIXTURES / "wordpress_iraq_nato.html"
 
 
 def run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run(
-        [sys.executable, "-m", "newsextract", *args], input=stdin, capture_output=True, timeout=60, check=False
-    )
+    return run_newsextract(*args, stdin=stdin, binary=True)
 
 
 def test_one_file_prints_one_json_object() -> None:

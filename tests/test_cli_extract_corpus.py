@@ -8,11 +8,11 @@ import gzip
 import json
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from loopback import LoopbackServer, gzip_bomb, html
+from support import run_newsextract
 
 from newsextract.cli.fetch_options import add_request_options, with_request_options
 from newsextract.settings import FetchSettings
@@ -23,14 +23,7 @@ LAZY = FIXTURES / "lazy_images.html"
 
 
 def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "newsextract", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    return run_newsextract(*args, cwd=cwd)
 
 
 def one_error_line(done: subprocess.CompletedProcess[str]) -> str:

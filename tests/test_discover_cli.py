@@ -4,26 +4,18 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from collections import Counter
 from pathlib import Path
 
 import pytest
 from news_site import NewsSite
+from support import run_newsextract
 
 pytestmark = pytest.mark.timeout(170)
 
 
 def newsextract(*args: str, stdin: str | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "newsextract", *args],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        timeout=150,
-        cwd=cwd,
-        check=False,
-    )
+    return run_newsextract(*args, stdin=stdin, cwd=cwd, timeout=150)
 
 
 def records(path: Path) -> list[dict[str, object]]:

@@ -6,11 +6,11 @@ from __future__ import annotations
 import json
 import re
 import subprocess
-import sys
 from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+from support import run_newsextract
 
 import newsextract
 from newsextract import errors
@@ -60,9 +60,7 @@ def newsextract_error(name: str) -> type[NewsExtractError]:
 
 
 def cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "newsextract", *args], cwd=cwd, capture_output=True, text=True, timeout=60, check=False
-    )
+    return run_newsextract(*args, cwd=cwd)
 
 
 # --- the classes and their kinds ------------------------------------------------------------------
