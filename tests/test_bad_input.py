@@ -129,7 +129,12 @@ def _run(data: str | bytes) -> tuple[Article | None, NewsExtractError | None, fl
     return result, None, time.perf_counter() - start
 
 
-@pytest.mark.parametrize("case", sorted(CASES))
+def _cases(names: list[str]) -> list[object]:
+    """The cases as parameters; the 20 MB pages take a second or more each, so they are the slow tier."""
+    return [pytest.param(name, marks=pytest.mark.slow) if name.startswith("huge_") else name for name in names]
+
+
+@pytest.mark.parametrize("case", _cases(sorted(CASES)))
 def test_bad_input_gives_article_or_typed_error_quickly(case: str) -> None:
     data = CASES[case]()
     limit_before = sys.getrecursionlimit()
@@ -150,7 +155,7 @@ def test_bad_input_gives_article_or_typed_error_quickly(case: str) -> None:
     assert "\x00" not in article.body, f"{case}: NUL byte leaked into body"
 
 
-@pytest.mark.parametrize("case", ["invalid_utf8", "nul_byte", "unclosed_script", "huge_20mb_junk_divs"])
+@pytest.mark.parametrize("case", _cases(["invalid_utf8", "nul_byte", "unclosed_script", "huge_20mb_junk_divs"]))
 def test_damaged_article_still_extracted(case: str) -> None:
     """A real article with a local defect keeps its text: a few bad bytes must not cost the record."""
     article, error, _ = _run(CASES[case]())

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from support import run_newsextract
 
 from newsextract import explain_article, extract_article
@@ -97,6 +98,7 @@ def test_safety_net_reads_the_raw_page_when_the_region_holds_little_of_the_prose
     assert choice.source == "raw-page" and choice.paragraphs == whole
 
 
+@pytest.mark.slow
 def test_cli_explain_prints_article_and_removals(tmp_path: Path) -> None:
     page = tmp_path / "page.html"
     page.write_text(_page(f"<article>{_paragraphs(4)}</article>", '<div class="share-bar"><a href="#">Share</a></div>'))

@@ -6,7 +6,10 @@ import json
 import subprocess
 from pathlib import Path
 
+import pytest
 from support import run_newsextract
+
+pytestmark = pytest.mark.slow  # end to end: child processes or large generated pages
 
 FIXTURES = Path(__file__).parent / "fixtures"
 IRAQ = FIXTURES / "wordpress_iraq_nato.html"

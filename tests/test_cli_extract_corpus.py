@@ -17,6 +17,8 @@ from support import run_newsextract
 from newsextract.cli.fetch_options import add_request_options, with_request_options
 from newsextract.settings import FetchSettings
 
+pytestmark = pytest.mark.slow  # end to end: child processes or large generated pages
+
 FIXTURES = Path(__file__).parent / "fixtures"
 IRAQ = FIXTURES / "wordpress_iraq_nato.html"
 LAZY = FIXTURES / "lazy_images.html"

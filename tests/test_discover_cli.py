@@ -11,7 +11,7 @@ import pytest
 from news_site import NewsSite
 from support import run_newsextract
 
-pytestmark = pytest.mark.timeout(170)
+pytestmark = [pytest.mark.slow, pytest.mark.timeout(170)]
 
 
 def newsextract(*args: str, stdin: str | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:

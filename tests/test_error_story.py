@@ -137,6 +137,7 @@ def stub_extract(html: str | bytes, **kwargs: object) -> Article:
     return Article(url=str(kwargs.get("url")), body="ok")
 
 
+@pytest.mark.slow
 def test_batch_records_carry_typed_kinds_not_internal(tmp_path: Path) -> None:
     from newsextract.batch import RunOptions, run_batch
     from newsextract.batch.sources import dir_items
@@ -157,6 +158,7 @@ def test_batch_records_carry_typed_kinds_not_internal(tmp_path: Path) -> None:
     assert gone is not None and gone.kind == "input"
 
 
+@pytest.mark.slow
 def test_cli_extract_line_names_the_specific_kind(tmp_path: Path) -> None:
     done = cli("extract", str(tmp_path / "missing.html"), "ftp://example.com/a", str(FIXTURES / "lazy_images.html"))
     assert done.returncode == 1
@@ -167,6 +169,7 @@ def test_cli_extract_line_names_the_specific_kind(tmp_path: Path) -> None:
     assert json.loads(done.stdout)["headline"]
 
 
+@pytest.mark.slow
 def test_cli_batch_errors_are_typed_lines_with_their_exit_code(tmp_path: Path) -> None:
     (tmp_path / "urls.txt").write_text("http://127.0.0.1:9/a\n")
     (tmp_path / "out.jsonl").write_text("someone else's file\n")

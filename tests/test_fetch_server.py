@@ -134,6 +134,7 @@ def _warm_up() -> None:
 # --- the cases the issue lists ------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_normal_page(server: LoopbackServer) -> None:
     server.route("/a", html(PAGE))
     with bounded(seconds=2, megabytes=15):
@@ -163,6 +164,7 @@ def test_503_forever_gives_http_status_error_after_retries(server: LoopbackServe
     assert server.hits("/down") == 1 + FAST.max_retries
 
 
+@pytest.mark.slow
 def test_429_retry_after_is_honoured(server: LoopbackServer) -> None:
     server.route("/throttled", sequence(respond(429, "", {"retry-after": "1"}), html(PAGE)))
     started = time.monotonic()
@@ -173,6 +175,7 @@ def test_429_retry_after_is_honoured(server: LoopbackServer) -> None:
     assert server.hits("/throttled") == 2
 
 
+@pytest.mark.slow
 def test_retry_after_is_capped(server: LoopbackServer) -> None:
     server.route("/throttled", sequence(respond(429, "", {"retry-after": "3600"}), html(PAGE)))
     with bounded(seconds=2, megabytes=15):
@@ -180,6 +183,7 @@ def test_retry_after_is_capped(server: LoopbackServer) -> None:
     assert page.status == 200
 
 
+@pytest.mark.slow
 def test_redirect_chain_keeps_final_url(server: LoopbackServer) -> None:
     server.route("/r1", redirect("/r2", 301))
     server.route("/r2", redirect(server.url("/r3"), 307))
@@ -208,6 +212,7 @@ def test_redirect_loop_is_detected(server: LoopbackServer) -> None:
     assert server.hits("/a") == 1 and server.hits("/b") == 1
 
 
+@pytest.mark.slow
 def test_stall_mid_body_times_out(server: LoopbackServer) -> None:
     server.route("/stall", stall_mid_body(stall=30))
     with bounded(seconds=4, megabytes=15), pytest.raises(FetchTimeoutError):
@@ -215,6 +220,7 @@ def test_stall_mid_body_times_out(server: LoopbackServer) -> None:
     assert server.hits("/stall") == 2
 
 
+@pytest.mark.slow
 def test_slow_drip_hits_the_whole_request_timeout(server: LoopbackServer) -> None:
     def drip(exchange: object) -> None:
         from loopback import Exchange
@@ -331,6 +337,7 @@ def test_robots_can_be_turned_off(server: LoopbackServer) -> None:
     assert server.hits("/robots.txt") == 0
 
 
+@pytest.mark.slow
 def test_robots_403_means_no_restrictions(server: LoopbackServer) -> None:
     server.route("/robots.txt", respond(403, "no", content_type="text/plain"))
     server.route("/a", html(PAGE))
@@ -346,6 +353,7 @@ def test_unreachable_robots_disallows_everything(server: LoopbackServer) -> None
     assert server.hits("/a") == 0
 
 
+@pytest.mark.slow
 def test_connection_reset_is_retried_then_reported(server: LoopbackServer) -> None:
     server.route("/reset", reset_connection())
     with bounded(seconds=2, megabytes=15), pytest.raises(NetworkError) as caught:
@@ -358,6 +366,7 @@ def test_connection_reset_is_retried_then_reported(server: LoopbackServer) -> No
 # --- politeness, policy and other failures ------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_per_host_concurrency_is_enforced(server: LoopbackServer) -> None:
     server.route("/slow", delayed(0.2, html(PAGE)))
 
@@ -371,6 +380,7 @@ def test_per_host_concurrency_is_enforced(server: LoopbackServer) -> None:
     assert server.max_in_flight == 2
 
 
+@pytest.mark.slow
 def test_per_host_delay_spaces_request_starts(server: LoopbackServer) -> None:
     server.route("/a", html(PAGE))
 
@@ -387,6 +397,7 @@ def test_per_host_delay_spaces_request_starts(server: LoopbackServer) -> None:
     assert min(gaps) >= 0.13, gaps
 
 
+@pytest.mark.slow
 def test_global_concurrency_spans_hosts() -> None:
     with (
         LoopbackServer({"/slow": delayed(0.15, html(PAGE))}) as one,
@@ -406,6 +417,7 @@ def test_global_concurrency_spans_hosts() -> None:
         assert one.max_in_flight == 1 and two.max_in_flight == 1
 
 
+@pytest.mark.slow
 def test_private_addresses_blocked_when_asked(server: LoopbackServer) -> None:
     server.route("/a", html(PAGE))
     with bounded(seconds=2, megabytes=15):
@@ -422,6 +434,7 @@ def test_404_is_not_retried(server: LoopbackServer) -> None:
     assert server.hits("/missing") == 1
 
 
+@pytest.mark.slow
 def test_connection_refused() -> None:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))

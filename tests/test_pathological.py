@@ -33,6 +33,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
 import pathological as bench
 from common import PageTimeout
 
+pytestmark = pytest.mark.slow  # end to end: child processes or large generated pages
+
 GROWTH_BOUND = 25.0  # 10×/1×: linear ≈ 10, quadratic ≈ 100
 FLOOR_SECONDS = 0.005  # 1× times below this are noise: compare against the floor
 ABSOLUTE_SECONDS = 10.0  # at 10× (~400 KB); the target is 2 s at 4 MB

@@ -144,6 +144,7 @@ def _list_page(items: int) -> tuple[LexborHTMLParser, list[str]]:
     return LexborHTMLParser("<body><ul>" + "".join(f"<li>{t}</li>" for t in texts) + "</ul></body>"), texts
 
 
+@pytest.mark.slow
 def test_typing_the_paragraphs_is_linear() -> None:
     from test_pathological import best_time, growth_ok  # the pathological bench's own timing rule
 

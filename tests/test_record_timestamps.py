@@ -45,6 +45,7 @@ def jsonl(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
+@pytest.mark.slow
 def test_pandas_reads_published_as_timestamps(jsonl: Path) -> None:
     frame = pd.json_normalize([json.loads(line) for line in jsonl.read_text(encoding="utf-8").splitlines()])
     published = pd.to_datetime(frame["article.published"], utc=True)
