@@ -36,6 +36,7 @@ KINDS = {
     "ExtractionError": "extraction",
     "ExtractTimeoutError": "extract_timeout",
     "WorkerCrashedError": "worker_crashed",
+    "NoArticleError": "no_article",
     "OutputStateError": "output_state",
     "DaskBatchError": "dask_batch",
     "ExportError": "export",

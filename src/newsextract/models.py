@@ -80,6 +80,15 @@ class Result(_Record):
     ok: bool
     article: Article | None = None
     error: Failure | None = None
+    # Batch provenance (None where it does not apply, and in results not made by a batch; docs/batch.md):
+    line: int | None = None  # 1-based line of the URL list (or position in a library caller's list)
+    id: str | None = None  # the input's own id (a TSV line "id<TAB>url", a CSV/TSV id column)
+    source: str | None = None  # a saved page or WARC record: its locator, "file:PATH" or "warc:OFFSET:PATH"
+    fetched_at: datetime | None = None  # when the page was fetched (UTC); a WARC record's WARC-Date
+    status: int | None = None  # the HTTP status of the page (None for a saved file)
+    page_sha256: str | None = None  # SHA-256 (hex) of the raw page bytes
+    body_sha256: str | None = None  # SHA-256 (hex) of the extracted body text (UTF-8); None without a body
+    extractor_version: str | None = None  # newsextract.__version__ of the run that wrote the record
 
     @classmethod
     def from_error(cls, exc: BaseException, *, url: str) -> Result:

@@ -7,6 +7,7 @@ Usage (from cli/__init__.py)::
 
     $ newsextract batch urls.txt.gz -o out.jsonl --per-host 2 --delay 1
     $ newsextract batch --warc CC-NEWS-*.warc.gz -o out.jsonl
+    $ newsextract batch --input-dir pages/ --url-map pages.tsv -o out.jsonl --require-article
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from newsextract.batch import RunOptions, format_summary, run_to_file
-from newsextract.batch.sources import InputItem, dir_items, read_url_lines, url_items, warc_items
+from newsextract.batch.sources import InputItem, dir_items, list_items, read_url_map, warc_items
 from newsextract.batch.summary import BatchSummary
 from newsextract.cli.argtypes import non_negative_float, positive_float, positive_int
 from newsextract.cli.report import report_error
@@ -28,6 +29,7 @@ from newsextract.errors import NewsExtractError, UsageError
 from newsextract.settings import MAX_PAGE_TIMEOUT, BatchSettings, FetchSettings
 
 _DEFAULTS = BatchSettings()
+_PROGRESS_EVERY = 30.0
 
 
 def add_batch_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -38,7 +40,11 @@ def add_batch_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentPar
         description="One JSON line per input URL, resumable: rerun the same command after a crash.",
     )
     parser.add_argument(
-        "input", nargs="?", metavar="INPUT", help="file of URLs, one a line (# comments; .gz accepted), or - for stdin"
+        "input",
+        nargs="?",
+        metavar="INPUT",
+        help="file of URLs, one a line (# comments; .gz accepted; a line 'ID<TAB>URL' gives the record an id), "
+        "a .csv/.tsv table with a header naming 'url' (and 'id') columns, or - for stdin",
     )
     # A string, not a Path: with --dask a trailing "/" (a directory of parts) is meaningful.
     parser.add_argument("-o", "--output", help="JSON Lines output (default: stdout)")
@@ -46,6 +52,12 @@ def add_batch_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentPar
         "--state", type=Path, help="run state for resuming (default: OUTPUT.state.sqlite; none for stdout)"
     )
     parser.add_argument("--input-dir", type=Path, help="directory of saved .html / .html.gz pages")
+    parser.add_argument(
+        "--url-map",
+        type=Path,
+        metavar="FILE",
+        help="with --input-dir: lines 'relative/path.html<TAB>URL' giving saved pages their real URL",
+    )
     parser.add_argument(
         "--discover", nargs="+", metavar="SITE", help="discover the URLs first (saved as OUTPUT.discovered.txt)"
     )
@@ -113,6 +125,18 @@ def _add_run_options(parser: argparse.ArgumentParser) -> None:
         help="extraction time limit per page; past it the page fails as extract_timeout "
         f"(default {_DEFAULTS.page_timeout:g})",
     )
+    parser.add_argument(
+        "--require-article",
+        action="store_true",
+        help="a page with no article (an empty body) is a failure of kind no_article, not an ok record",
+    )
+    parser.add_argument(
+        "--progress-every",
+        type=non_negative_float,
+        metavar="SECONDS",
+        help="when stderr is not a terminal, print a progress line every SECONDS "
+        f"(default {_PROGRESS_EVERY:g}; 0: never); a terminal gets a live line",
+    )
 
 
 def run_batch_command(args: argparse.Namespace) -> int:
@@ -131,8 +155,14 @@ def run_batch_command(args: argparse.Namespace) -> int:
     return summary.exit_code
 
 
-def _options() -> RunOptions:
-    return RunOptions(progress_stream=sys.stderr, live_progress=sys.stderr.isatty(), handle_signals=True)
+def _options(args: argparse.Namespace) -> RunOptions:
+    every = _PROGRESS_EVERY if args.progress_every is None else args.progress_every
+    return RunOptions(
+        progress_stream=sys.stderr,
+        live_progress=sys.stderr.isatty(),
+        handle_signals=True,
+        progress_every=every or None,
+    )
 
 
 def _run_local(args: argparse.Namespace) -> BatchSummary:
@@ -141,7 +171,7 @@ def _run_local(args: argparse.Namespace) -> BatchSummary:
         output=Path(args.output) if args.output else None,
         state=args.state,
         settings=_settings(args),
-        options=_options(),
+        options=_options(args),
     )
 
 
@@ -158,6 +188,7 @@ def _settings(args: argparse.Namespace) -> BatchSettings:
         retry_failed=args.retry_failed,
         max_attempts=args.max_attempts,
         page_timeout=args.page_timeout,
+        require_article=args.require_article,
     )
 
 
@@ -169,6 +200,8 @@ def _check_inputs(args: argparse.Namespace) -> None:
         raise UsageError(f"no such input file: {args.input}")
     if args.input_dir is not None and not args.input_dir.is_dir():
         raise UsageError(f"no such directory: {args.input_dir}")
+    if args.url_map is not None and (args.input_dir is None or not args.url_map.is_file()):
+        raise UsageError(f"--url-map needs --input-dir and an existing file: {args.url_map}")
     missing = [str(path) for path in args.warc if not path.is_file()]
     if missing:
         raise UsageError(f"no such WARC file: {', '.join(missing)}")
@@ -184,25 +217,30 @@ def _run_dask(args: argparse.Namespace) -> BatchSummary:
         raise UsageError("--dask needs the dask extra: pip install 'newsextract[dask]'")
     from newsextract.batch.dask import run_batch_dask
 
-    sources = [url_items(read_url_lines(args.input))] if args.input is not None else []
-    if args.input_dir is not None:
-        sources.append(dir_items(args.input_dir))
+    sources = _sources(args)
     return run_batch_dask(
         itertools.chain.from_iterable(sources),
         output=args.output,
         cluster=args.dask,
         warc=args.warc,
         settings=_settings(args),
-        options=_options(),
+        options=_options(args),
     )
 
 
-def _items(args: argparse.Namespace) -> Iterator[InputItem]:
+def _sources(args: argparse.Namespace) -> list[Iterator[InputItem]]:
+    """The URL list and saved pages of the command line (WARC files are read where they run)."""
     sources: list[Iterator[InputItem]] = []
     if args.input is not None:
-        sources.append(url_items(read_url_lines(args.input)))
+        sources.append(list_items(args.input))
     if args.input_dir is not None:
-        sources.append(dir_items(args.input_dir))
+        url_map = read_url_map(args.url_map) if args.url_map is not None else None
+        sources.append(dir_items(args.input_dir, url_map))
+    return sources
+
+
+def _items(args: argparse.Namespace) -> Iterator[InputItem]:
+    sources = _sources(args)
     if args.warc:
         sources.append(warc_items(args.warc))
     return itertools.chain.from_iterable(sources)
