@@ -50,6 +50,12 @@ class Envelope:
         """This envelope for a fetch that failed now (the status the server answered, if any)."""
         return self.fetched(exc.http_status if isinstance(exc, FetchError) else None)
 
+    def failed_load(self, exc: BaseException) -> Envelope:
+        """This envelope for an offline page that failed to load: an archived error status, if any."""
+        if self.status is None and isinstance(exc, FetchError) and exc.http_status is not None:
+            return dataclasses.replace(self, status=exc.http_status)
+        return self
+
     def of_page(self, page: FetchedPage, *, saved_file: bool) -> Envelope:
         """This envelope with the page's hash; an offline page's status and WARC date (none for a saved file)."""
         envelope = dataclasses.replace(self, page_sha256=hashlib.sha256(page.content).hexdigest())

@@ -60,7 +60,7 @@ def extract_job(job: ExtractJob) -> Outcome:
                 settings=job.settings,
             )
     except Exception as exc:  # one bad page must not end an hours-long run; its record says why
-        return Outcome.of_error(job.row_id, job.key, exc, envelope)
+        return Outcome.of_error(job.row_id, job.key, exc, envelope.failed_load(exc))
     if job.require_article and not article.body.strip():
         reason = "the page has no article" if "no_article" in article.warnings else "the article body is empty"
         return Outcome.of_error(job.row_id, job.key, NoArticleError(reason, url=job.key), envelope, no_article=True)

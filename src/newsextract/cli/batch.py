@@ -37,7 +37,7 @@ def add_batch_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentPar
     parser = subparsers.add_parser(
         "batch",
         help="fetch and extract a list of URLs (or saved pages, WARC files) into JSON Lines",
-        description="One JSON line per input URL, resumable: rerun the same command after a crash.",
+        description="One JSON line per distinct input URL, resumable: rerun the same command after a crash.",
     )
     parser.add_argument(
         "input",
