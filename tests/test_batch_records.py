@@ -322,3 +322,15 @@ def test_a_guarded_script_runs(tmp_path: Path) -> None:
     )
     result = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=60, cwd=tmp_path)
     assert result.returncode == 0 and result.stdout.split() == ["RESULT", "True"], result.stderr
+
+
+def test_cli_progress_defaults_to_a_line_every_30_seconds_off_a_terminal() -> None:
+    import argparse
+
+    from newsextract.cli.batch import _options, add_batch_parser
+
+    parser = argparse.ArgumentParser()
+    add_batch_parser(parser.add_subparsers(dest="command"))
+    default = _options(parser.parse_args(["batch", "urls.txt"]))
+    assert not default.live_progress and default.progress_every == 30  # pytest's stderr is not a terminal
+    assert _options(parser.parse_args(["batch", "urls.txt", "--progress-every", "0"])).progress_every is None

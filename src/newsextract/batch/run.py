@@ -132,7 +132,7 @@ def run_to_file(
 ) -> BatchSummary:
     """The synchronous form of arun_to_file: the per-partition unit of a batch.
 
-    Usage: ``run_to_file(url_items(read_url_lines("urls.txt")), output=Path("out.jsonl"))``
+    Usage: ``run_to_file(list_items("urls.txt"), output=Path("out.jsonl"))``
     """
     return asyncio.run(arun_to_file(items, output=output, state=state, settings=settings, options=options))
 

@@ -51,15 +51,27 @@ def add_batch_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentPar
     parser.add_argument(
         "--state", type=Path, help="run state for resuming (default: OUTPUT.state.sqlite; none for stdout)"
     )
+    parser.add_argument(
+        "--discover", nargs="+", metavar="SITE", help="discover the URLs first (saved as OUTPUT.discovered.txt)"
+    )
+    _add_offline_inputs(parser)
+    parser.add_argument(
+        "--dask",
+        metavar="ADDRESS",
+        help="run on a Dask cluster: a scheduler address (tcp://host:8786) or local:N for "
+        "N worker processes here; needs -o (a file, or DIR/ for a directory of parts)",
+    )
+    _add_fetch_options(parser)
+    _add_run_options(parser)
+
+
+def _add_offline_inputs(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--input-dir", type=Path, help="directory of saved .html / .html.gz pages")
     parser.add_argument(
         "--url-map",
         type=Path,
         metavar="FILE",
         help="with --input-dir: lines 'relative/path.html<TAB>URL' giving saved pages their real URL",
-    )
-    parser.add_argument(
-        "--discover", nargs="+", metavar="SITE", help="discover the URLs first (saved as OUTPUT.discovered.txt)"
     )
     parser.add_argument(
         "--warc",
@@ -69,14 +81,6 @@ def add_batch_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentPar
         metavar="FILE",
         help="WARC files (.warc, .warc.gz) whose responses to extract",
     )
-    parser.add_argument(
-        "--dask",
-        metavar="ADDRESS",
-        help="run on a Dask cluster: a scheduler address (tcp://host:8786) or local:N for "
-        "N worker processes here; needs -o (a file, or DIR/ for a directory of parts)",
-    )
-    _add_fetch_options(parser)
-    _add_run_options(parser)
 
 
 def _add_fetch_options(parser: argparse.ArgumentParser) -> None:

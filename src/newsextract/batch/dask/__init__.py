@@ -2,7 +2,7 @@
 
 Usage::
 
-    summary = run_batch_dask(url_items(read_url_lines("urls.txt")), output=Path("out.jsonl"),
+    summary = run_batch_dask(list_items("urls.txt"), output=Path("out.jsonl"),
                              cluster="tcp://scheduler:8786")          # or cluster="local:4"
     summary = run_batch_dask([], warc=[Path("CC-NEWS-1.warc.gz")], output=Path("parts/"), cluster=client)
 
