@@ -139,6 +139,9 @@ def test_csv_and_tsv_tables_name_their_columns(tmp_path: Path) -> None:
     ]
     (tmp_path / "in.tsv.gz").write_bytes(gzip.compress(b"url\nhttp://x.test/9\n"))
     assert [(i.key, i.id, i.line) for i in list_items(tmp_path / "in.tsv.gz")] == [("http://x.test/9", None, 2)]
+    (tmp_path / "huge.csv").write_text("url,id\n" + "x" * 200_000 + ",1\nhttp://x.test/2,2\n")
+    huge = list(list_items(tmp_path / "huge.csv"))  # a field past the csv module's limit: one failure record
+    assert [(i.line, bool(i.error)) for i in huge] == [(2, True), (3, False)] and huge[1].id == "2"
     (tmp_path / "bad.csv").write_text("link,id\nhttp://x.test/1,1\n")
     with pytest.raises(UsageError, match="'url' column"):
         list_items(tmp_path / "bad.csv")

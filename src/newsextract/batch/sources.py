@@ -86,7 +86,7 @@ def numbered_items(lines: Iterable[tuple[int, str]]) -> Iterator[InputItem]:
         elif not ident.strip():
             yield InputItem(text.strip()[:_MAX_KEY_CHARS], error="empty id before the tab", line=number)
         else:
-            yield _url_item(url, text, number, ident.strip())
+            yield _url_item(url, text, number, ident.strip()[:_MAX_KEY_CHARS])
 
 
 def _url_item(url: str, raw: str, number: int | None, ident: str | None) -> InputItem:
@@ -130,18 +130,32 @@ def _table_delimiter(name: str) -> str | None:
     return _TABLE_DELIMITERS.get(suffix) if name != "-" else None
 
 
-def _table_items(raw: IO[bytes], rows: Iterator[list[str]], url_col: int, id_col: int | None) -> Iterator[InputItem]:
+def _table_items(raw: IO[bytes], rows: Any, url_col: int, id_col: int | None) -> Iterator[InputItem]:
     with raw:
-        for row in rows:
+        for row in _readable_rows(rows):
+            number = rows.line_num
+            if isinstance(row, csv.Error):  # e.g. a field over the csv module's size limit
+                yield InputItem(f"<unreadable row at line {number}>", error=f"unreadable row: {row}", line=number)
+                continue
             if not any(cell.strip() for cell in row):
                 continue
-            number = rows.line_num  # type: ignore[attr-defined]
-            ident = (row[id_col].strip() or None) if id_col is not None and id_col < len(row) else None
+            cell = row[id_col].strip()[:_MAX_KEY_CHARS] if id_col is not None and id_col < len(row) else ""
             if url_col >= len(row):
                 key = ",".join(row).strip()[:_MAX_KEY_CHARS]
-                yield InputItem(key, error="the row has no url column", line=number, id=ident)
+                yield InputItem(key, error="the row has no url column", line=number, id=cell or None)
             else:
-                yield _url_item(row[url_col], row[url_col], number, ident)
+                yield _url_item(row[url_col], row[url_col], number, cell or None)
+
+
+def _readable_rows(rows: Iterator[list[str]]) -> Iterator[list[str] | csv.Error]:
+    """The rows, with a row the csv module cannot read given as its error (reading then goes on)."""
+    while True:
+        try:
+            yield next(rows)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            yield exc
 
 
 def read_url_map(path: Path) -> dict[str, str]:
