@@ -36,6 +36,7 @@ KINDS = {
     "ExtractionError": "extraction",
     "ExtractTimeoutError": "extract_timeout",
     "WorkerCrashedError": "worker_crashed",
+    "NoArticleError": "no_article",
     "OutputStateError": "output_state",
     "DaskBatchError": "dask_batch",
     "ExportError": "export",
@@ -195,3 +196,19 @@ def test_a_failed_dask_partition_is_recorded_by_failure_from_error() -> None:
         "part-00002": Failure(kind="internal", message="MemoryError: oom"),
     }
     assert outcomes.first_failure() == "part-00001: dask_batch: not visible on this worker"
+
+
+# --- the request options every fetching command shares --------------------------------------------
+
+
+@pytest.mark.parametrize("command", ["batch", "discover"])
+def test_fetching_commands_take_the_request_options(command: str) -> None:
+    from newsextract.cli import build_parser
+    from newsextract.cli.batch import _settings
+    from newsextract.cli.discover import _fetch_settings
+
+    flags = ["--user-agent", "probe/1", "--header", "X-Probe: yes", "--block-private"]
+    args = build_parser().parse_args([command, *flags, "https://example.com/" if command == "discover" else "-"])
+    fetch = _settings(args).fetch if command == "batch" else _fetch_settings(args)
+    assert fetch.user_agent == "probe/1" and fetch.block_private_addresses
+    assert dict(fetch.headers)["x-probe"] == "yes"

@@ -17,7 +17,8 @@ from newsextract.export import ExportSettings, export_records
 from newsextract.export.columns import Layout
 from newsextract.models import Result
 
-LEADING = ["url", "ok", "error_kind", "error_message", "error_http_status"]
+PROVENANCE = ["line", "id", "source", "fetched_at", "status", "page_sha256", "body_sha256", "extractor_version"]
+LEADING = ["url", "ok", *PROVENANCE, "error_kind", "error_message", "error_http_status"]
 
 
 @pytest.fixture(scope="module")
@@ -36,8 +37,8 @@ def parquet(corpus: tuple[list[Result], Path]) -> Path:
 
 def test_columns_are_the_envelope_then_the_error_then_every_article_field() -> None:
     names = Layout.derive(Result).names
-    assert list(names[:5]) == LEADING
-    assert names[5] == "article_url"  # Article.url beside the envelope's url
+    assert list(names[: len(LEADING)]) == LEADING
+    assert names[len(LEADING)] == "article_url"  # Article.url beside the envelope's url
     assert {"headline", "published", "tags", "images", "provenance", "word_count"} <= set(names)
 
 
@@ -75,7 +76,7 @@ def test_naive_timestamps_are_taken_as_utc_and_aware_ones_converted(parquet: Pat
 
 def test_pandas_reads_utc_timestamps_lists_and_maps(corpus: tuple[list[Result], Path], parquet: Path) -> None:
     frame = pd.read_parquet(parquet)
-    assert list(frame.columns[:5]) == LEADING
+    assert list(frame.columns[: len(LEADING)]) == LEADING
     assert isinstance(frame["published"].dtype, pd.DatetimeTZDtype)
     assert str(frame["published"].dtype.tz) == "UTC"
     assert frame["published"].iloc[1] == pd.Timestamp("2019-11-21T05:01:00Z")
@@ -117,7 +118,8 @@ def test_csv_cells_for_failures_are_empty(corpus: tuple[list[Result], Path], tmp
     dest = tmp_path / "out.csv"
     export_records(corpus[1], dest, fmt="csv")
     lines = dest.read_text(encoding="utf-8").splitlines()
-    assert lines[0].startswith("url,ok,error_kind,error_message,error_http_status,article_url,")
+    assert lines[0].startswith(",".join(LEADING) + ",article_url,")
     failure = next(line for line in lines if line.startswith("https://ex.com/a/3,"))
-    assert failure.startswith("https://ex.com/a/3,false,http,HTTP 404 for 3,404,,")
+    empty_provenance = "," * len(PROVENANCE)  # the corpus records were made without a batch run
+    assert failure.startswith(f"https://ex.com/a/3,false,{empty_provenance}http,HTTP 404 for 3,404,,")
     assert failure.endswith(",,,,,,,,,,,,,,,,,,,")

@@ -64,16 +64,16 @@ def test_a_line_that_is_not_a_result_stops_with_its_number(tmp_path: Path) -> No
 
 def test_unknown_keys_become_json_text_columns_even_after_the_first_batch(tmp_path: Path) -> None:
     records = [json.loads(line) for line in _lines(30)]
-    records[0]["line"] = 1  # top level, in the first batch
+    records[0]["lane"] = 1  # top level, in the first batch
     records[25]["article"]["subtitle"] = "A late article field"  # in the last batch: a restart
     records[26]["shard"] = {"n": 3}
     source = tmp_path / "out.jsonl"
     source.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
     summary = export_records(source, tmp_path / "out.parquet", settings=ExportSettings(batch_size=10))
-    assert summary.columns[-3:] == ("line", "subtitle", "shard")
+    assert summary.columns[-3:] == ("lane", "subtitle", "shard")
     table = pq.read_table(tmp_path / "out.parquet")
-    assert all(table.schema.field(name).type == pa.string() for name in ("line", "subtitle", "shard"))
-    assert table.column("line").to_pylist()[:2] == ["1", None]
+    assert all(table.schema.field(name).type == pa.string() for name in ("lane", "subtitle", "shard"))
+    assert table.column("lane").to_pylist()[:2] == ["1", None]
     assert table.column("subtitle").to_pylist()[25] == "A late article field"
     assert table.column("shard").to_pylist()[26] == '{"n":3}'
 

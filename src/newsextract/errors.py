@@ -16,7 +16,8 @@ The tree::
     ├── InputError                 an input source cannot be read: missing file, bad locator (stage "read")
     ├── ExtractionError            extraction could not produce a record (stage "extract")
     │   ├── ExtractTimeoutError    a batch page overran its time limit; its process was killed
-    │   └── WorkerCrashedError     a batch page killed its extraction process twice
+    │   ├── WorkerCrashedError     a batch page killed its extraction process twice
+    │   └── NoArticleError         a batch page has no article (empty body) and the run requires one
     ├── OutputStateError           a batch output and its run state disagree (stage "output")
     ├── DaskBatchError             the cluster could not run the batch (stage "batch")
     ├── ExportError                a batch output cannot be exported: a malformed line (stage "export")
@@ -157,6 +158,13 @@ class WorkerCrashedError(ExtractionError):
     """A batch page's extraction process died on it, twice (a retry on a fresh process included)."""
 
     kind = "worker_crashed"
+
+
+class NoArticleError(ExtractionError):
+    """A batch page gave no article (the extractor found an index page, or an empty body) and the
+    run requires one (`--require-article`, BatchSettings.require_article)."""
+
+    kind = "no_article"
 
 
 class InputError(NewsExtractError):

@@ -196,10 +196,31 @@ class Failure(_Record):
 class Result(_Record):
     """The batch envelope: one per input URL, either an article or a failure."""
 
-    url: str = Field(description="The input URL, as given.")
+    url: str = Field(description="The input URL, as given (normalised: see docs/batch.md).")
     ok: bool = Field(description="True when an article was extracted; then article is set, else error.")
     article: Article | None = Field(default=None, description="The article, when ok.")
     error: Failure | None = Field(default=None, description="Why there is no article, when not ok.")
+    # Batch provenance: None where it does not apply, and in results not made by a batch (docs/batch.md).
+    line: int | None = Field(
+        default=None, description="1-based line of the URL list (or position in a library caller's list)."
+    )
+    id: str | None = Field(
+        default=None, description='The input\'s own id (a line "id<TAB>url", or a CSV/TSV id column).'
+    )
+    source: str | None = Field(
+        default=None, description='Where an offline page lives: "file:PATH" or "warc:OFFSET:PATH".'
+    )
+    fetched_at: Timestamp | None = Field(
+        default=None, description="When the page was fetched (UTC); a WARC record's WARC-Date."
+    )
+    status: int | None = Field(default=None, description="The HTTP status of the page (None for a saved file).")
+    page_sha256: str | None = Field(default=None, description="SHA-256 (hex) of the raw page bytes.")
+    body_sha256: str | None = Field(
+        default=None, description="SHA-256 (hex) of the extracted body text (UTF-8); None without a body."
+    )
+    extractor_version: str | None = Field(
+        default=None, description="newsextract.__version__ of the run that wrote the record."
+    )
 
     @classmethod
     def from_error(cls, exc: BaseException, *, url: str) -> Result:

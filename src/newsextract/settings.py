@@ -110,6 +110,9 @@ class BatchSettings(_Settings):
     fsync: bool = True
     # Input lines written to the state per transaction while streaming the input in.
     ingest_chunk: int = Field(default=5_000, ge=1)
+    # --require-article: a page with no article (an empty body) is a failure of kind
+    # "no_article" rather than an ok record; the summary counts such pages either way.
+    require_article: bool = False
 
     def worker_count(self) -> int:
         """The number of extraction processes to start."""

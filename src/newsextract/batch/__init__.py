@@ -4,18 +4,21 @@ Usage::
 
     for result in run_batch(["https://example.com/a", ...]):        # library, in-process
         print(result.ok, result.url)
-    summary = run_to_file(url_items(read_url_lines("urls.txt")),    # what `newsextract batch` runs
+    summary = run_to_file(list_items("urls.txt"),                    # what `newsextract batch` runs
                           output=Path("out.jsonl"), options=RunOptions(live_progress=True))
 
 The modules, in the order a run uses them::
 
     options    RunOptions: the extraction function, the fetcher, progress and signal handling
-    sources    inputs: URL lists, saved pages, WARC files, and loading an offline page
-    state      the run state (SQLite, RunStore) and each URL's Outcome
+    sources    inputs: URL lists (line numbers, ids), CSV/TSV tables, saved pages and URL maps,
+               WARC files, and loading an offline page
+    records    a record's provenance Envelope, and each URL's Outcome (its finished output line)
+    state      the run state (SQLite, RunStore)
     files      the JSON Lines output, its torn-line repair, atomic file writes
     prepare    bind the state to the output, stream the input in, reopen failures to retry
     pipeline   pending rows through a bounded window: fetch, then extraction in the pool
-    pool       the extraction processes (worker: what runs inside them)
+    pool       the extraction processes (worker: what runs inside them; mainguard: the missing
+               `if __name__ == "__main__":` of a script, caught at once)
     sinks      where outcomes go, and the commit protocol with the state
     progress, summary, signals    the live line, the end-of-run summary, clean stops
     run        the four entry points

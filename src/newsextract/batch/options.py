@@ -56,6 +56,7 @@ class RunOptions:
         module-level); fetcher_factory: opens the fetcher for URLs;
     progress_stream: where the progress line and summary go (None: stderr at the time of the run);
     live_progress: redraw a progress line (for a terminal);
+    progress_every: when not live, print a progress line every this many seconds (None: never);
     handle_signals: the first SIGINT/SIGTERM stops the run cleanly, committing what finished
         (only in the main thread of a program that owns its signals, like the CLI).
     """
@@ -65,6 +66,7 @@ class RunOptions:
     progress_stream: TextIO | None = None
     live_progress: bool = False
     handle_signals: bool = False
+    progress_every: float | None = None
 
     def for_worker(self) -> RunOptions:
         """These options as a remote task gets them: its collaborators, none of the console's."""

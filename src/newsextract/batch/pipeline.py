@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from newsextract.batch.options import ExtractFn, PageFetcher, RunOptions
 from newsextract.batch.pool import ExtractPool
 from newsextract.batch.progress import Progress
+from newsextract.batch.records import Envelope, Outcome
 from newsextract.batch.sinks import Sink
-from newsextract.batch.state import Outcome, PendingRow, RunStore
+from newsextract.batch.state import PendingRow, RunStore
 from newsextract.batch.worker import ExtractJob
 from newsextract.errors import InvalidURLError
 from newsextract.models import FetchedPage
@@ -97,22 +98,32 @@ class _Pipeline:
     async def _process(self, row: PendingRow) -> None:
         outcome = await self._outcome(row)
         await self.sink.emit(outcome)
-        self.progress.update(outcome.ok)
+        self.progress.update(outcome.ok, outcome.no_article)
 
     async def _outcome(self, row: PendingRow) -> Outcome:
+        envelope = Envelope(line=row.line, id=row.ext_id, source=row.locator)
         if row.invalid is not None:
-            return Outcome.of_error(row.id, row.url, InvalidURLError(row.invalid, url=row.url))
+            return Outcome.of_error(row.id, row.url, InvalidURLError(row.invalid, url=row.url), envelope)
         if row.locator is not None:
-            return await self.pool.run(self._job(row, None))
+            return await self.pool.run(self._job(row, None, envelope))
         try:
             page = await self.fetcher.fetch(row.url)
         except Exception as exc:  # a FetchError is a record; so is a fetcher bug on one URL ("internal")
-            return Outcome.of_error(row.id, row.url, exc)
-        return await self.pool.run(self._job(row, page))
+            return Outcome.of_error(row.id, row.url, exc, envelope.failed_fetch(exc))
+        return await self.pool.run(self._job(row, page, envelope.fetched(page.status)))
 
-    def _job(self, row: PendingRow, page: FetchedPage | None) -> ExtractJob:
+    def _job(self, row: PendingRow, page: FetchedPage | None, envelope: Envelope) -> ExtractJob:
+        settings = self.settings
         return ExtractJob(
-            row.id, row.url, page, row.locator, self.extract, self.settings.extract, self.settings.fetch.max_bytes
+            row.id,
+            row.url,
+            page,
+            row.locator,
+            self.extract,
+            settings.extract,
+            settings.fetch.max_bytes,
+            envelope,
+            settings.require_article,
         )
 
 

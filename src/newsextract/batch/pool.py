@@ -17,7 +17,8 @@ import queue
 import threading
 from collections.abc import Callable
 
-from newsextract.batch.state import Outcome
+from newsextract.batch.mainguard import MAIN_GUARD_EXIT, WORKER_NAME, main_guard_error
+from newsextract.batch.records import Outcome
 from newsextract.batch.worker import READY, ExtractJob, worker_main
 from newsextract.errors import ExtractTimeoutError, WorkerCrashedError
 
@@ -41,9 +42,7 @@ class _Worker:
     def __init__(self) -> None:
         context = multiprocessing.get_context("spawn")
         self._conn, child = context.Pipe()
-        self._process = context.Process(
-            target=worker_main, args=(child, os.getpid()), daemon=True, name="newsextract-extract"
-        )
+        self._process = context.Process(target=worker_main, args=(child, os.getpid()), daemon=True, name=WORKER_NAME)
         self._process.start()
         child.close()
         self.pages = 0
@@ -53,6 +52,8 @@ class _Worker:
             ready = None
         if ready != READY:
             self.kill()
+            if self._process.exitcode == MAIN_GUARD_EXIT:
+                raise main_guard_error()  # stops the run: no page can be extracted
             raise _WorkerDied
 
     def extract(self, job: ExtractJob, timeout: float) -> Outcome | None:
@@ -134,7 +135,10 @@ class _Slot:
             except _WorkerDied:
                 self._drop_worker()
         return Outcome.of_error(
-            job.row_id, job.key, WorkerCrashedError("the extraction process died on this page", url=job.key)
+            job.row_id,
+            job.key,
+            WorkerCrashedError("the extraction process died on this page", url=job.key),
+            job.envelope,
         )
 
     def _attempt(self, job: ExtractJob) -> Outcome:
@@ -143,7 +147,7 @@ class _Slot:
         if outcome is None:
             self._worker = None  # killed: the next page gets a new process
             limit = f"extraction took longer than the page time limit ({self._page_timeout:g} s)"
-            return Outcome.of_error(job.row_id, job.key, ExtractTimeoutError(limit, url=job.key))
+            return Outcome.of_error(job.row_id, job.key, ExtractTimeoutError(limit, url=job.key), job.envelope)
         if self._max_pages is not None and worker.pages >= self._max_pages:
             self._stop_worker()
         return outcome

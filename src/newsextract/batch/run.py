@@ -17,6 +17,7 @@ from collections.abc import AsyncGenerator, AsyncIterator, Iterable, Iterator
 from pathlib import Path
 
 from newsextract.batch.files import JsonlFile, StreamOutput
+from newsextract.batch.mainguard import refuse_in_spawn_bootstrap
 from newsextract.batch.options import DEFAULT_RUN_OPTIONS, RunOptions
 from newsextract.batch.pipeline import run_pipeline
 from newsextract.batch.prepare import NOTHING_PREPARED, in_thread, prepare
@@ -39,7 +40,7 @@ class _FileRun:
     def __init__(self, store: RunStore, output: Path | None, settings: BatchSettings, options: RunOptions) -> None:
         self.store, self.output, self.settings, self.options = store, output, settings, options
         self.stop = threading.Event()
-        line = LiveLine(options.progress_stream or sys.stderr, options.live_progress)
+        line = LiveLine(options.progress_stream or sys.stderr, options.live_progress, options.progress_every)
         self.progress = Progress(0, line)
         self.prepared = NOTHING_PREPARED
 
@@ -91,6 +92,7 @@ class _FileRun:
             failure_kinds=self.store.failure_kinds(),
             elapsed=time.monotonic() - progress.started,
             interrupted=interrupted,
+            no_article=progress.no_article,
         )
 
 
@@ -109,7 +111,9 @@ async def arun_to_file(
     The state defaults to ``<output>.state.sqlite``; with stdout and no state, a temporary
     one is used (no resume). With options.handle_signals, SIGINT/SIGTERM stop the run cleanly:
     in-flight URLs stay pending, finished ones are committed, and the summary says so.
+    Raises UsageError if called from a script's top level without a main guard (mainguard.py).
     """
+    refuse_in_spawn_bootstrap()
     with tempfile.TemporaryDirectory(prefix="newsextract-") as tmp:
         state_path = state or (Path(f"{output}.state.sqlite") if output else Path(tmp, "state.sqlite"))
         with RunStore(state_path) as store:
@@ -128,7 +132,7 @@ def run_to_file(
 ) -> BatchSummary:
     """The synchronous form of arun_to_file: the per-partition unit of a batch.
 
-    Usage: ``run_to_file(url_items(read_url_lines("urls.txt")), output=Path("out.jsonl"))``
+    Usage: ``run_to_file(list_items("urls.txt"), output=Path("out.jsonl"))``
     """
     return asyncio.run(arun_to_file(items, output=output, state=state, settings=settings, options=options))
 
@@ -145,8 +149,10 @@ async def arun_batch(
     Usage: ``async for result in arun_batch(urls): ...``
 
     With a `state` file, a rerun skips URLs already yielded (a URL counts as done once it
-    has been handed to the caller, so a crash can lose at most the last few).
+    has been handed to the caller, so a crash can lose at most the last few). Call it under
+    ``if __name__ == "__main__":`` in a script; without the guard it raises UsageError (mainguard.py).
     """
+    refuse_in_spawn_bootstrap()
     with (
         tempfile.TemporaryDirectory(prefix="newsextract-") as tmp,
         RunStore(state or Path(tmp, "state.sqlite")) as store,
@@ -195,7 +201,8 @@ def run_batch(
     state: Path | None = None,
     options: RunOptions = DEFAULT_RUN_OPTIONS,
 ) -> Iterator[Result]:
-    """Fetch and extract many URLs; yield one Result per distinct URL, in completion order.
+    """Fetch and extract many URLs; yield one Result per distinct URL, in completion order
+    (`Result.line` is the URL's 1-based position in `urls`).
 
     Usage: ``for result in run_batch(urls): print(result.ok, result.url)``
 

@@ -23,8 +23,8 @@ from itertools import islice
 from pathlib import Path
 from types import TracebackType
 
+from newsextract.batch.records import Outcome
 from newsextract.batch.sources import InputItem
-from newsextract.models import Article, Failure, Result
 
 # Row statuses; interpolated into the SQL as literals, so that the partial index on failed rows applies.
 PENDING, DONE, FAILED = "pending", "done", "failed"
@@ -41,12 +41,18 @@ CREATE TABLE IF NOT EXISTS items (
     error_message TEXT,
     http_status INTEGER,
     out_offset INTEGER,                  -- where its line starts in the output
-    out_len INTEGER
+    out_len INTEGER,
+    line INTEGER,                        -- the input's line number (see sources.InputItem)
+    ext_id TEXT                          -- the input's own id (TSV/CSV input)
 );
 -- Only failed rows are ever looked up by offset (to cut their lines for a retry).
 CREATE INDEX IF NOT EXISTS failed_by_offset ON items(out_offset) WHERE status = '{FAILED}';
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
+# Columns added since the first release: a state written before them gets them on open.
+_ADDED_COLUMNS = {"line": "INTEGER", "ext_id": "TEXT"}
+
+__all__ = ["DONE", "FAILED", "PENDING", "IngestCounts", "Outcome", "PendingRow", "RunStore"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,36 +63,8 @@ class PendingRow:
     url: str
     locator: str | None
     invalid: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class Outcome:
-    """How one URL ended in this run: what goes into the state, and its output line."""
-
-    row_id: int
-    url: str
-    line: bytes
-    failure: Failure | None = None
-
-    @property
-    def ok(self) -> bool:
-        """True if the URL gave an article."""
-        return self.failure is None
-
-    @classmethod
-    def of_article(cls, row_id: int, url: str, article: Article) -> Outcome:
-        """A URL that gave an article."""
-        return cls(row_id, url, _line(Result(url=url, ok=True, article=article)))
-
-    @classmethod
-    def of_error(cls, row_id: int, url: str, exc: BaseException) -> Outcome:
-        """A URL that gave no article, and why (Failure.from_error: the one error-to-record rule)."""
-        result = Result.from_error(exc, url=url)
-        return cls(row_id, url, _line(result), result.error)
-
-
-def _line(result: Result) -> bytes:
-    return result.model_dump_json().encode() + b"\n"
+    line: int | None = None
+    ext_id: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,6 +87,13 @@ class RunStore:
         self._conn.execute("PRAGMA journal_mode=WAL")
         self._conn.execute("PRAGMA synchronous=NORMAL")
         self._conn.executescript(_SCHEMA)
+        self._add_missing_columns()
+
+    def _add_missing_columns(self) -> None:
+        present = {row[1] for row in self._conn.execute("PRAGMA table_info(items)")}
+        for name, kind in _ADDED_COLUMNS.items():
+            if name not in present:
+                self._conn.execute(f"ALTER TABLE items ADD COLUMN {name} {kind}")
 
     def close(self) -> None:
         """Close the connection (all changes are already committed)."""
@@ -144,8 +129,8 @@ class RunStore:
             before = self._conn.total_changes
             with self._transaction():
                 self._conn.executemany(
-                    "INSERT OR IGNORE INTO items (url, locator, invalid) VALUES (?, ?, ?)",
-                    ((item.key, item.locator, item.error) for item in batch),
+                    "INSERT OR IGNORE INTO items (url, locator, invalid, line, ext_id) VALUES (?, ?, ?, ?, ?)",
+                    ((item.key, item.locator, item.error, item.line, item.id) for item in batch),
                 )
             lines += len(batch)
             new += self._conn.total_changes - before
@@ -156,7 +141,7 @@ class RunStore:
         last = 0
         while True:
             rows = self._conn.execute(
-                "SELECT id, url, locator, invalid FROM items "
+                "SELECT id, url, locator, invalid, line, ext_id FROM items "
                 f"WHERE id > ? AND status = '{PENDING}' ORDER BY id LIMIT ?",
                 (last, page),
             ).fetchall()

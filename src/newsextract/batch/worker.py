@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection
 
 from newsextract.batch.options import ExtractFn
-from newsextract.batch.sources import load_offline
-from newsextract.batch.state import Outcome
-from newsextract.errors import extraction_errors
+from newsextract.batch.records import NO_ENVELOPE, Envelope, Outcome
+from newsextract.batch.sources import is_saved_file, load_offline
+from newsextract.errors import NoArticleError, extraction_errors
 from newsextract.models import FetchedPage
 from newsextract.settings import ExtractSettings
 
@@ -27,7 +27,11 @@ _PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
 
 @dataclass(frozen=True, slots=True)
 class ExtractJob:
-    """One page for a worker: fetched bytes, or an offline locator the worker loads itself."""
+    """One page for a worker: fetched bytes, or an offline locator the worker loads itself.
+
+    envelope: the record's provenance so far (input line/id, fetch time and status);
+    require_article: an empty body is a NoArticleError failure rather than an ok record.
+    """
 
     row_id: int
     key: str
@@ -36,12 +40,16 @@ class ExtractJob:
     extract: ExtractFn
     settings: ExtractSettings
     max_bytes: int
+    envelope: Envelope = NO_ENVELOPE
+    require_article: bool = False
 
 
 def extract_job(job: ExtractJob) -> Outcome:
     """Extract one page into its finished output line (serialising here keeps the parent process free)."""
+    envelope = job.envelope
     try:
         page = job.page if job.page is not None else load_offline(job.key, job.locator or "", job.max_bytes)
+        envelope = envelope.of_page(page, saved_file=job.page is None and is_saved_file(job.locator))
         base = page.url if page.url.startswith(("http://", "https://")) else None
         with extraction_errors(job.key):
             article = job.extract(
@@ -52,8 +60,11 @@ def extract_job(job: ExtractJob) -> Outcome:
                 settings=job.settings,
             )
     except Exception as exc:  # one bad page must not end an hours-long run; its record says why
-        return Outcome.of_error(job.row_id, job.key, exc)
-    return Outcome.of_article(job.row_id, job.key, article)
+        return Outcome.of_error(job.row_id, job.key, exc, envelope.failed_load(exc))
+    if job.require_article and not article.body.strip():
+        reason = "the page has no article" if "no_article" in article.warnings else "the article body is empty"
+        return Outcome.of_error(job.row_id, job.key, NoArticleError(reason, url=job.key), envelope, no_article=True)
+    return Outcome.of_article(job.row_id, job.key, article, envelope)
 
 
 def _die_with_parent(parent_pid: int) -> None:

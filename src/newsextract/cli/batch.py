@@ -7,6 +7,7 @@ Usage (from cli/__init__.py)::
 
     $ newsextract batch urls.txt.gz -o out.jsonl --per-host 2 --delay 1
     $ newsextract batch --warc CC-NEWS-*.warc.gz -o out.jsonl
+    $ newsextract batch --input-dir pages/ --url-map pages.tsv -o out.jsonl --require-article
 """
 
 from __future__ import annotations
@@ -20,14 +21,16 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from newsextract.batch import RunOptions, format_summary, run_to_file
-from newsextract.batch.sources import InputItem, dir_items, read_url_lines, url_items, warc_items
+from newsextract.batch.sources import InputItem, dir_items, list_items, read_url_map, warc_items
 from newsextract.batch.summary import BatchSummary
 from newsextract.cli.argtypes import non_negative_float, positive_float, positive_int
+from newsextract.cli.fetch_options import add_request_options, with_request_options
 from newsextract.cli.report import report_error
 from newsextract.errors import NewsExtractError, UsageError
 from newsextract.settings import MAX_PAGE_TIMEOUT, BatchSettings, FetchSettings
 
 _DEFAULTS = BatchSettings()
+_PROGRESS_EVERY = 30.0
 
 
 def add_batch_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -35,28 +38,24 @@ def add_batch_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentPar
     parser = subparsers.add_parser(
         "batch",
         help="fetch and extract a list of URLs (or saved pages, WARC files) into JSON Lines",
-        description="One JSON line per input URL, resumable: rerun the same command after a crash.",
+        description="One JSON line per distinct input URL, resumable: rerun the same command after a crash.",
     )
     parser.add_argument(
-        "input", nargs="?", metavar="INPUT", help="file of URLs, one a line (# comments; .gz accepted), or - for stdin"
+        "input",
+        nargs="?",
+        metavar="INPUT",
+        help="file of URLs, one a line (# comments; .gz accepted; a line 'ID<TAB>URL' gives the record an id), "
+        "a .csv/.tsv table with a header naming 'url' (and 'id') columns, or - for stdin",
     )
     # A string, not a Path: with --dask a trailing "/" (a directory of parts) is meaningful.
     parser.add_argument("-o", "--output", help="JSON Lines output (default: stdout)")
     parser.add_argument(
         "--state", type=Path, help="run state for resuming (default: OUTPUT.state.sqlite; none for stdout)"
     )
-    parser.add_argument("--input-dir", type=Path, help="directory of saved .html / .html.gz pages")
     parser.add_argument(
         "--discover", nargs="+", metavar="SITE", help="discover the URLs first (saved as OUTPUT.discovered.txt)"
     )
-    parser.add_argument(
-        "--warc",
-        type=Path,
-        nargs="+",
-        default=[],
-        metavar="FILE",
-        help="WARC files (.warc, .warc.gz) whose responses to extract",
-    )
+    _add_offline_inputs(parser)
     parser.add_argument(
         "--dask",
         metavar="ADDRESS",
@@ -67,7 +66,26 @@ def add_batch_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentPar
     _add_run_options(parser)
 
 
+def _add_offline_inputs(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--input-dir", type=Path, help="directory of saved .html / .html.gz pages")
+    parser.add_argument(
+        "--url-map",
+        type=Path,
+        metavar="FILE",
+        help="with --input-dir: lines 'relative/path.html<TAB>URL' giving saved pages their real URL",
+    )
+    parser.add_argument(
+        "--warc",
+        type=Path,
+        nargs="+",
+        default=[],
+        metavar="FILE",
+        help="WARC files (.warc, .warc.gz) whose responses to extract",
+    )
+
+
 def _add_fetch_options(parser: argparse.ArgumentParser) -> None:
+    add_request_options(parser)
     fetch = _DEFAULTS.fetch
     parser.add_argument(
         "--concurrency",
@@ -113,6 +131,18 @@ def _add_run_options(parser: argparse.ArgumentParser) -> None:
         help="extraction time limit per page; past it the page fails as extract_timeout "
         f"(default {_DEFAULTS.page_timeout:g})",
     )
+    parser.add_argument(
+        "--require-article",
+        action="store_true",
+        help="a page with no article (an empty body) is a failure of kind no_article, not an ok record",
+    )
+    parser.add_argument(
+        "--progress-every",
+        type=non_negative_float,
+        metavar="SECONDS",
+        help="when stderr is not a terminal, print a progress line every SECONDS "
+        f"(default {_PROGRESS_EVERY:g}; 0: never); a terminal gets a live line",
+    )
 
 
 def run_batch_command(args: argparse.Namespace) -> int:
@@ -131,8 +161,14 @@ def run_batch_command(args: argparse.Namespace) -> int:
     return summary.exit_code
 
 
-def _options() -> RunOptions:
-    return RunOptions(progress_stream=sys.stderr, live_progress=sys.stderr.isatty(), handle_signals=True)
+def _options(args: argparse.Namespace) -> RunOptions:
+    every = _PROGRESS_EVERY if args.progress_every is None else args.progress_every
+    return RunOptions(
+        progress_stream=sys.stderr,
+        live_progress=sys.stderr.isatty(),
+        handle_signals=True,
+        progress_every=every or None,
+    )
 
 
 def _run_local(args: argparse.Namespace) -> BatchSummary:
@@ -141,16 +177,19 @@ def _run_local(args: argparse.Namespace) -> BatchSummary:
         output=Path(args.output) if args.output else None,
         state=args.state,
         settings=_settings(args),
-        options=_options(),
+        options=_options(args),
     )
 
 
 def _settings(args: argparse.Namespace) -> BatchSettings:
-    fetch = FetchSettings(
-        concurrency=args.concurrency,
-        per_host_concurrency=args.per_host,
-        per_host_delay=args.delay,
-        respect_robots=not args.no_robots,
+    fetch = with_request_options(
+        args,
+        FetchSettings(
+            concurrency=args.concurrency,
+            per_host_concurrency=args.per_host,
+            per_host_delay=args.delay,
+            respect_robots=not args.no_robots,
+        ),
     )
     return BatchSettings(
         fetch=fetch,
@@ -158,6 +197,7 @@ def _settings(args: argparse.Namespace) -> BatchSettings:
         retry_failed=args.retry_failed,
         max_attempts=args.max_attempts,
         page_timeout=args.page_timeout,
+        require_article=args.require_article,
     )
 
 
@@ -169,6 +209,8 @@ def _check_inputs(args: argparse.Namespace) -> None:
         raise UsageError(f"no such input file: {args.input}")
     if args.input_dir is not None and not args.input_dir.is_dir():
         raise UsageError(f"no such directory: {args.input_dir}")
+    if args.url_map is not None and (args.input_dir is None or not args.url_map.is_file()):
+        raise UsageError(f"--url-map needs --input-dir and an existing file: {args.url_map}")
     missing = [str(path) for path in args.warc if not path.is_file()]
     if missing:
         raise UsageError(f"no such WARC file: {', '.join(missing)}")
@@ -184,25 +226,30 @@ def _run_dask(args: argparse.Namespace) -> BatchSummary:
         raise UsageError("--dask needs the dask extra: pip install 'newsextract[dask]'")
     from newsextract.batch.dask import run_batch_dask
 
-    sources = [url_items(read_url_lines(args.input))] if args.input is not None else []
-    if args.input_dir is not None:
-        sources.append(dir_items(args.input_dir))
+    sources = _sources(args)
     return run_batch_dask(
         itertools.chain.from_iterable(sources),
         output=args.output,
         cluster=args.dask,
         warc=args.warc,
         settings=_settings(args),
-        options=_options(),
+        options=_options(args),
     )
 
 
-def _items(args: argparse.Namespace) -> Iterator[InputItem]:
+def _sources(args: argparse.Namespace) -> list[Iterator[InputItem]]:
+    """The URL list and saved pages of the command line (WARC files are read where they run)."""
     sources: list[Iterator[InputItem]] = []
     if args.input is not None:
-        sources.append(url_items(read_url_lines(args.input)))
+        sources.append(list_items(args.input))
     if args.input_dir is not None:
-        sources.append(dir_items(args.input_dir))
+        url_map = read_url_map(args.url_map) if args.url_map is not None else None
+        sources.append(dir_items(args.input_dir, url_map))
+    return sources
+
+
+def _items(args: argparse.Namespace) -> Iterator[InputItem]:
+    sources = _sources(args)
     if args.warc:
         sources.append(warc_items(args.warc))
     return itertools.chain.from_iterable(sources)

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import IO
 
 from newsextract.cli.argtypes import non_negative_float, non_negative_int, positive_int
+from newsextract.cli.fetch_options import add_request_options, with_request_options
 from newsextract.discover import discover
 from newsextract.discover.filters import parse_date
 from newsextract.discover.models import DEFAULT_DISCOVER_SETTINGS, DiscoverSettings, Report
@@ -56,6 +57,7 @@ def add_discover_parser(subparsers: argparse._SubParsersAction[argparse.Argument
     parser.add_argument("--max-sitemaps", type=positive_int, default=limits.max_sitemaps, help="sitemaps read")
     parser.add_argument("--max-urls", type=positive_int, default=limits.max_urls, help="URLs output at most")
     add_fetch_options(parser, fetch)
+    add_request_options(parser)
 
 
 def add_fetch_options(parser: argparse.ArgumentParser, fetch: FetchSettings) -> None:
@@ -160,8 +162,9 @@ def _output(path: Path | None) -> Iterator[IO[str]]:
 
 
 def _fetch_settings(args: argparse.Namespace) -> FetchSettings:
-    return FetchSettings(
-        per_host_concurrency=args.per_host, per_host_delay=args.delay, respect_robots=not args.no_robots
+    return with_request_options(
+        args,
+        FetchSettings(per_host_concurrency=args.per_host, per_host_delay=args.delay, respect_robots=not args.no_robots),
     )
 
 

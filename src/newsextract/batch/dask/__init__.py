@@ -2,7 +2,7 @@
 
 Usage::
 
-    summary = run_batch_dask(url_items(read_url_lines("urls.txt")), output=Path("out.jsonl"),
+    summary = run_batch_dask(list_items("urls.txt"), output=Path("out.jsonl"),
                              cluster="tcp://scheduler:8786")          # or cluster="local:4"
     summary = run_batch_dask([], warc=[Path("CC-NEWS-1.warc.gz")], output=Path("parts/"), cluster=client)
 
@@ -49,6 +49,7 @@ from newsextract.batch.dask.layout import Run, client_lock, open_run, read_manif
 from newsextract.batch.dask.merge import finish, summarise
 from newsextract.batch.dask.staging import partition_of, plan
 from newsextract.batch.dask.task import PartitionReport, PartitionSpec, run_partition
+from newsextract.batch.mainguard import refuse_in_spawn_bootstrap
 from newsextract.batch.options import DEFAULT_RUN_OPTIONS, RunOptions
 from newsextract.batch.progress import LiveLine
 from newsextract.batch.signals import on_first_stop_signal, raise_keyboard_interrupt
@@ -95,10 +96,11 @@ def run_batch_dask(
     the progress line and signal handling are the client's. Raises DaskBatchError if a
     partition kept failing, OutputStateError if the output belongs to another run.
     """
+    refuse_in_spawn_bootstrap()
     started = time.monotonic()
     run = open_run(output)
     task_settings = settings if settings.workers else settings.model_copy(update={"workers": 1})
-    line = LiveLine(options.progress_stream or sys.stderr, options.live_progress)
+    line = LiveLine(options.progress_stream or sys.stderr, options.live_progress, options.progress_every)
     with client_lock(run.layout), connect(cluster) as client:
         count = _partition_count(run, partitions, client)
         plan(run, as_items(items), warc, count, task_settings, options)

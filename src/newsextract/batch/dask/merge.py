@@ -99,6 +99,7 @@ def summarise(run: Run, outcomes: Outcomes, dropped: tuple[int, int], started: f
         failure_kinds=kinds,
         elapsed=time.monotonic() - started,
         interrupted=outcomes.interrupted,
+        no_article=sum(r.no_article for r in reports),
     )
 
 

@@ -67,7 +67,10 @@ def _stage(items: Iterable[InputItem], layout: Layout, count: int) -> tuple[list
         files: list[IO[bytes]] = [stack.enter_context(atomic_file(layout.staged(n))) for n in names]
         for item in items:
             index = partition_of(item, count)
-            line = json.dumps([item.key, item.locator, item.error], ensure_ascii=False).encode() + b"\n"
+            line = (
+                json.dumps([item.key, item.locator, item.error, item.line, item.id], ensure_ascii=False).encode()
+                + b"\n"
+            )
             files[index].write(line)
             hashers[index].update(line)
             lines += 1

@@ -52,13 +52,14 @@ class PartitionReport:
     ok: int = 0
     failed: int = 0
     retried: int = 0
+    no_article: int = 0
 
     @classmethod
     def of_run(cls, name: str, summary: BatchSummary) -> PartitionReport:
         """The report of a partition that ran; complete once nothing in its state is pending."""
         complete = not summary.interrupted and summary.totals.get(PENDING, 0) == 0
         counts = (summary.input_lines, summary.new_urls, summary.processed, summary.ok, summary.failed)
-        return cls(name, complete, False, *counts, summary.retried)
+        return cls(name, complete, False, *counts, summary.retried, summary.no_article)
 
 
 def run_partition(spec: PartitionSpec) -> PartitionReport:
@@ -132,5 +133,4 @@ def _partition_items(layout: Layout, spec: PartitionSpec) -> Iterator[InputItem]
         return
     with open(layout.staged(spec.name), encoding="utf-8") as stream:
         for line in stream:
-            key, locator, error = json.loads(line)
-            yield InputItem(key, locator, error)
+            yield InputItem(*json.loads(line))  # key, locator, error, line, id
