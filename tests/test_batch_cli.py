@@ -22,7 +22,7 @@ from pages import story_page as page
 
 from newsextract.batch.progress import LiveLine, Progress
 
-pytestmark = pytest.mark.timeout(170)
+pytestmark = [pytest.mark.slow, pytest.mark.timeout(170)]
 
 
 def batch_command(*args: str) -> list[str]:

@@ -26,7 +26,7 @@ from newsextract.cli.batch import _settings, add_batch_parser
 from newsextract.models import Article, Result
 from newsextract.settings import BatchSettings
 
-pytestmark = pytest.mark.timeout(90)
+pytestmark = [pytest.mark.slow, pytest.mark.timeout(90)]
 
 HANG_SECONDS = 30.0  # far past every limit and wait below: a test that relies on the hang ending fails
 LIMIT = 1.0

@@ -32,7 +32,7 @@ from newsextract.batch.sources import InputItem, warc_items
 from newsextract.errors import OutputStateError
 from newsextract.settings import BatchSettings, FetchSettings
 
-pytestmark = pytest.mark.timeout(90)
+pytestmark = [pytest.mark.slow, pytest.mark.timeout(90)]
 
 
 def fast_settings(**fetch: object) -> BatchSettings:
