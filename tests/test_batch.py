@@ -136,6 +136,7 @@ def test_copy_without_cuts_ranges_and_tail(tmp_path: Path) -> None:
 # --- the pipeline --------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_thousand_urls_over_several_hosts(hosts: list[LoopbackServer], tmp_path: Path) -> None:
     expected: dict[str, tuple[bool, str | None]] = {}
     for n in range(1000):
@@ -168,6 +169,7 @@ def test_thousand_urls_over_several_hosts(hosts: list[LoopbackServer], tmp_path:
     assert sum(server.hits(p) for server in hosts for p in {h.path for h in server.log}) == 1000
 
 
+@pytest.mark.slow
 def test_resume_skips_done_and_retry_failed_replaces_the_failed_line(tmp_path: Path) -> None:
     with LoopbackServer() as server:
         for n in range(30):
@@ -189,6 +191,7 @@ def test_resume_skips_done_and_retry_failed_replaces_the_failed_line(tmp_path: P
         assert RunStore(Path(f"{out}.state.sqlite")).counts() == {"done": 31, "failed": 1}
 
 
+@pytest.mark.slow
 def test_run_batch_library_iterator_dedupes_and_resumes(tmp_path: Path) -> None:
     with LoopbackServer({f"/{n}": html(page(n)) for n in range(12)}) as server:
         urls = [server.url(f"/{n}") for n in range(12)] + [server.url("/3#again"), "nope"]
@@ -200,6 +203,7 @@ def test_run_batch_library_iterator_dedupes_and_resumes(tmp_path: Path) -> None:
         assert server.hits("/3") == 1
 
 
+@pytest.mark.slow
 def test_async_variant_and_early_stop(tmp_path: Path) -> None:
     import asyncio
 
@@ -230,6 +234,7 @@ def test_existing_output_without_state_is_not_overwritten(tmp_path: Path) -> Non
     assert out.read_text() == "precious\n"
 
 
+@pytest.mark.slow
 def test_a_page_that_kills_its_worker_becomes_a_failure(tmp_path: Path) -> None:
     pages = {f"/{n}": html(page(n)) for n in range(10)}
     pages["/boom"] = html("<html><body>CRASH</body></html>")
@@ -245,6 +250,7 @@ def test_a_page_that_kills_its_worker_becomes_a_failure(tmp_path: Path) -> None:
 # --- offline inputs ------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_input_dir_of_saved_pages(tmp_path: Path) -> None:
     pages = tmp_path / "pages"
     (pages / "sub").mkdir(parents=True)
@@ -281,6 +287,7 @@ def write_warc(path: Path) -> None:
         )
 
 
+@pytest.mark.slow
 def test_warc_records_go_through_the_same_pipeline(tmp_path: Path) -> None:
     warc = tmp_path / "news.warc.gz"
     write_warc(warc)

@@ -72,6 +72,7 @@ def test_run_options_for_a_remote_task_keep_the_collaborators_only() -> None:
     assert remote.progress_stream is None and not remote.live_progress and not remote.handle_signals
 
 
+@pytest.mark.slow
 def test_the_fetching_process_never_imports_the_extractor(tmp_path: Path) -> None:
     code = (
         "import sys\n"

@@ -55,6 +55,7 @@ def fast_cli(*args: str) -> tuple[str, ...]:
 # --- the envelope ---------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_fetched_records_carry_line_time_status_hashes_and_version(tmp_path: Path) -> None:
     with LoopbackServer({"/a": html(page(1)), "/gone": respond(404, b"gone", content_type="text/plain")}) as server:
         listing = f"# my list\n\n{server.url('/a')}\nnot a url\n{server.url('/gone')}\n"
@@ -73,6 +74,7 @@ def test_fetched_records_carry_line_time_status_hashes_and_version(tmp_path: Pat
     assert ok["id"] is None and ok["source"] is None
 
 
+@pytest.mark.slow
 def test_resume_keeps_the_lines_already_written(tmp_path: Path) -> None:
     with LoopbackServer({f"/{n}": html(page(n)) for n in range(6)}) as server:
         urls = [server.url(f"/{n}") for n in range(6)]
@@ -85,6 +87,7 @@ def test_resume_keeps_the_lines_already_written(tmp_path: Path) -> None:
     assert sorted(r["line"] for r in records(out).values()) == [1, 2, 3, 4, 5, 6]
 
 
+@pytest.mark.slow
 def test_library_results_carry_their_position(tmp_path: Path) -> None:
     with LoopbackServer({f"/{n}": html(page(n)) for n in range(3)}) as server:
         urls = ["bad", *(server.url(f"/{n}") for n in range(3))]
@@ -147,6 +150,7 @@ def test_csv_and_tsv_tables_name_their_columns(tmp_path: Path) -> None:
         list_items(tmp_path / "bad.csv")
 
 
+@pytest.mark.slow
 def test_cli_writes_ids_and_lines_from_a_tsv_list(tmp_path: Path) -> None:
     with LoopbackServer({"/a": html(page(1))}) as server:
         (tmp_path / "urls.txt").write_text(f"doc-7\t{server.url('/a')}\n\tbroken\n")
@@ -163,6 +167,7 @@ def test_cli_writes_ids_and_lines_from_a_tsv_list(tmp_path: Path) -> None:
 # --- offline inputs: URL maps, sources, WARC dates ----------------------------------------------------
 
 
+@pytest.mark.slow
 def test_url_map_gives_saved_pages_their_real_urls(tmp_path: Path) -> None:
     pages = tmp_path / "pages"
     (pages / "sub").mkdir(parents=True)
@@ -184,6 +189,7 @@ def test_url_map_gives_saved_pages_their_real_urls(tmp_path: Path) -> None:
     assert unmapped["ok"] and unmapped["source"] == f"file:{(pages / 'b.html').resolve()}"
 
 
+@pytest.mark.slow
 def test_a_bad_url_map_line_is_a_usage_error(tmp_path: Path) -> None:
     (tmp_path / "pages").mkdir()
     (tmp_path / "map.tsv").write_text("a.html\thttps://x.test/\nb.html no tab\n")
@@ -201,6 +207,7 @@ def test_dir_items_without_a_map_keep_file_uris(tmp_path: Path) -> None:
     ]
 
 
+@pytest.mark.slow
 def test_warc_records_carry_status_date_and_locator(tmp_path: Path) -> None:
     warc = tmp_path / "news.warc.gz"
     write_warc(warc)
@@ -217,6 +224,7 @@ def test_warc_records_carry_status_date_and_locator(tmp_path: Path) -> None:
 # --- require-article, the summary ---------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_pages_without_an_article_are_counted_and_can_be_required(tmp_path: Path) -> None:
     with LoopbackServer({"/a": html(page(1)), "/index": html(INDEX_PAGE), "/empty": html("<html></html>")}) as server:
         (tmp_path / "urls.txt").write_text("\n".join(server.url(p) for p in ("/a", "/index", "/empty")) + "\n")
@@ -233,6 +241,7 @@ def test_pages_without_an_article_are_counted_and_can_be_required(tmp_path: Path
         assert record["status"] == 200 and record["page_sha256"] and record["body_sha256"] is None
 
 
+@pytest.mark.slow
 def test_the_summary_says_how_many_lines_were_folded(tmp_path: Path) -> None:
     with LoopbackServer({"/a": html(page(1))}) as server:
         url = server.url("/a")
@@ -242,6 +251,7 @@ def test_the_summary_says_how_many_lines_were_folded(tmp_path: Path) -> None:
     assert len(records(tmp_path / "out.jsonl")) == 1 and server.hits("/a") == 1
 
 
+@pytest.mark.slow
 def test_a_rerun_with_nothing_left_to_do_exits_0(tmp_path: Path) -> None:
     (tmp_path / "urls.txt").write_text("not a url\n")
     first = cli("urls.txt", "-o", "out.jsonl", cwd=tmp_path)
@@ -268,6 +278,7 @@ def test_progress_lines_are_printed_every_n_seconds_when_not_live() -> None:
     assert silent.getvalue() == ""
 
 
+@pytest.mark.slow
 def test_cli_prints_progress_lines_to_a_log(tmp_path: Path) -> None:
     with LoopbackServer({f"/{n}": delayed(0.4, html(page(n))) for n in range(4)}) as server:
         (tmp_path / "urls.txt").write_text("\n".join(server.url(f"/{n}") for n in range(4)) + "\n")
@@ -282,6 +293,7 @@ def test_cli_prints_progress_lines_to_a_log(tmp_path: Path) -> None:
 # --- the missing main guard -----------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_a_script_without_a_main_guard_fails_fast_and_names_the_fix(tmp_path: Path) -> None:
     (tmp_path / "a.html").write_text(page(1))
     script = tmp_path / "plain.py"
@@ -306,6 +318,7 @@ def test_a_script_without_a_main_guard_fails_fast_and_names_the_fix(tmp_path: Pa
     assert "worker_crashed" not in result.stdout + result.stderr
 
 
+@pytest.mark.slow
 def test_a_guarded_script_runs(tmp_path: Path) -> None:
     (tmp_path / "a.html").write_text(page(1))
     script = tmp_path / "guarded.py"

@@ -55,7 +55,7 @@ def by_url(path: Path) -> dict[str, dict[str, Any]]:
     assert len(records) == len(lines), "a URL appears twice"
     for record in records.values():
         fetched_at = record.pop("fetched_at")
-        assert fetched_at is None or fetched_at.endswith("Z"), fetched_at
+        assert fetched_at is None or fetched_at.endswith("+00:00"), fetched_at
     return records
 
 
