@@ -19,6 +19,7 @@ __all__ = [
     "HTTP_SCHEMES",
     "check_http_url",
     "default_port",
+    "has_http_scheme",
     "is_http_url",
     "normalise_url",
     "origin",
@@ -44,6 +45,12 @@ def check_http_url(url: httpx.URL, original: str) -> None:
         raise InvalidURLError(f"only http and https URLs can be fetched, not {url.scheme or 'none'}", url=original)
     if not url.host:
         raise InvalidURLError("URL has no host", url=original)
+
+
+def has_http_scheme(text: str) -> bool:
+    """True if ``text`` starts with ``http://`` or ``https://`` (any case): it names a web address,
+    valid or not, rather than a file. Cheap: no parsing."""
+    return text[:8].lower().startswith(("http://", "https://"))
 
 
 def is_http_url(text: str) -> bool:

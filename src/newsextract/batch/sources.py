@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
+from newsextract._media import HTML_MEDIA_TYPES, media_type
 from newsextract._urls import normalise_url
 from newsextract.batch.records import WARC_DATE_HEADER
 from newsextract.errors import (
@@ -48,7 +49,9 @@ _GZIP_MAGIC = b"\x1f\x8b"
 # binary file given by mistake cannot put megabyte keys into the state.
 _MAX_KEY_CHARS = 4_000
 _HTML_SUFFIXES = (".html", ".htm", ".html.gz", ".htm.gz")
-_HTML_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "")
+# Archives often hold pages served as text/plain or with no type at all; the fetcher's stricter rule
+# (HTML_MEDIA_TYPES only) would drop real articles from a crawl that cannot be fetched again.
+_ARCHIVED_PAGE_TYPES = HTML_MEDIA_TYPES | {"text/plain", ""}
 _FILE_PREFIX = "file:"
 _WARC_PREFIX = "warc:"
 _TABLE_DELIMITERS = {".csv": ",", ".tsv": "\t"}
@@ -309,5 +312,5 @@ def _http_headers(record: Any) -> dict[str, str]:
 def _check_archived_response(key: str, status: int, content_type: str) -> None:
     if not 200 <= status < 300:
         raise HTTPStatusError(f"archived response has HTTP status {status}", url=key, http_status=status)
-    if content_type.split(";")[0].strip().lower() not in _HTML_TYPES:
+    if media_type(content_type) not in _ARCHIVED_PAGE_TYPES:
         raise ContentTypeError(f"not an HTML page: {content_type}", url=key, http_status=status)

@@ -14,6 +14,7 @@ import sys
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 
+from newsextract._urls import has_http_scheme
 from newsextract.batch.options import ExtractFn
 from newsextract.batch.records import NO_ENVELOPE, Envelope, Outcome
 from newsextract.batch.sources import is_saved_file, load_offline
@@ -50,7 +51,7 @@ def extract_job(job: ExtractJob) -> Outcome:
     try:
         page = job.page if job.page is not None else load_offline(job.key, job.locator or "", job.max_bytes)
         envelope = envelope.of_page(page, saved_file=job.page is None and is_saved_file(job.locator))
-        base = page.url if page.url.startswith(("http://", "https://")) else None
+        base = page.url if has_http_scheme(page.url) else None
         with extraction_errors(job.key):
             article = job.extract(
                 page.content,

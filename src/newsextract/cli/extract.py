@@ -21,6 +21,7 @@ from contextlib import nullcontext
 from pathlib import Path
 from typing import IO, Any
 
+from newsextract._urls import has_http_scheme
 from newsextract.cli.argtypes import http_url, positive_float
 from newsextract.cli.body import add_body_argument, apply_body_format
 from newsextract.cli.fetch_options import add_request_options, with_request_options
@@ -130,7 +131,7 @@ class _Output:
 
 
 def _is_url(source: str) -> bool:
-    return source.lower().startswith(("http://", "https://"))
+    return has_http_scheme(source)
 
 
 def _is_local(source: str) -> bool:
