@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from newsextract.batch.files import atomic_file, write_json_atomically
+from newsextract._files import atomic_file, write_json_atomically
 from newsextract.batch.options import RunOptions, default_fetcher, extract_in_worker
 from newsextract.batch.progress import LiveLine
 from newsextract.batch.signals import STOP_SIGNALS, on_first_stop_signal

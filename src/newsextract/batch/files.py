@@ -1,4 +1,4 @@
-"""Batch files: the JSON Lines output (torn-line repair, retry compaction) and atomic file writes.
+"""Batch files: the JSON Lines output (torn-line repair, retry compaction).
 
 Usage::
 
@@ -12,16 +12,15 @@ whole lines whose state commit never happened) is cut, and those URLs, still pen
 the state, are redone.
 
 Every other file a run replaces (a compacted output, a merged output, staged input, the Dask
-manifest) is written beside its target and renamed over it: `atomic_file`, `replace_durably`.
+manifest) is written beside its target and renamed over it, with the package's one set of
+atomic-file helpers in `newsextract._files`.
 """
 
 from __future__ import annotations
 
-import contextlib
-import json
 import os
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from pathlib import Path
 from typing import BinaryIO
 
@@ -116,50 +115,3 @@ def _copy_span(reader: BinaryIO, writer: BinaryIO, length: int) -> None:
             return
         writer.write(chunk)
         remaining -= len(chunk)
-
-
-def temp_path(path: Path, suffix: str = ".tmp") -> Path:
-    """Where a replacement for `path` is written before it is renamed over it."""
-    return path.with_name(path.name + suffix)
-
-
-@contextlib.contextmanager
-def atomic_file(path: Path, *, fsync: bool = True, suffix: str = ".tmp") -> Iterator[BinaryIO]:
-    """Write a file beside `path` and rename it over `path` on success; on error, remove it.
-
-    Usage: ``with atomic_file(Path("out.jsonl")) as stream: stream.write(data)``
-
-    Readers see the old file or the new one, never half of one.
-    """
-    tmp = temp_path(path, suffix)
-    try:
-        with open(tmp, "wb") as stream:
-            yield stream
-            stream.flush()
-            if fsync:
-                os.fsync(stream.fileno())
-        replace_durably(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-
-
-def write_json_atomically(path: Path, data: object) -> None:
-    """Replace `path` with `data` as indented JSON, atomically."""
-    with atomic_file(path) as stream:
-        stream.write(json.dumps(data, indent=1).encode("utf-8"))
-
-
-def replace_durably(src: Path, dst: Path) -> None:
-    """Rename `src` over `dst`, and make the rename itself survive a power cut."""
-    os.replace(src, dst)
-    fsync_dir(dst.parent)
-
-
-def fsync_dir(path: Path) -> None:
-    """fsync a directory, so that a rename inside it is durable."""
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)

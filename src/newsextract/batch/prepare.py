@@ -19,7 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
-from newsextract.batch.files import copy_without, replace_durably, temp_path
+from newsextract._files import replace_durably, temp_path
+from newsextract.batch.files import copy_without
 from newsextract.batch.sources import InputItem
 from newsextract.batch.state import PENDING, IngestCounts, RunStore
 from newsextract.errors import OutputStateError

@@ -15,17 +15,17 @@ Usage (from cli/__init__.py and cli/batch.py)::
 from __future__ import annotations
 
 import argparse
+import io
 import json
-import os
 import re
 import sys
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import IO
 
+from newsextract._files import atomic_file
 from newsextract.cli.argtypes import non_negative_float, non_negative_int, positive_int
 from newsextract.cli.fetch_options import add_request_options, with_request_options
 from newsextract.discover import discover
@@ -149,16 +149,11 @@ def _output(path: Path | None) -> Iterator[IO[str]]:
         yield sys.stdout
         sys.stdout.flush()
         return
-    handle, temporary = tempfile.mkstemp(dir=path.parent or Path("."), prefix=path.name + ".", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as target:
-            yield target
-            target.flush()
-            os.fsync(target.fileno())
-        os.replace(temporary, path)
-    finally:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
+    with atomic_file(path) as stream:
+        target = io.TextIOWrapper(stream, encoding="utf-8")
+        yield target
+        target.flush()  # before atomic_file syncs and renames the bytes underneath
+        target.detach()  # the stream is atomic_file's to close
 
 
 def _fetch_settings(args: argparse.Namespace) -> FetchSettings:

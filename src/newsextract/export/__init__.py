@@ -19,10 +19,11 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from newsextract._files import atomic_path
 from newsextract.export.columns import Layout
 from newsextract.export.errors import ExportError, MissingDependencyError, NewKeysFound, UsageError
 from newsextract.export.reader import ExtraKey, JsonlReader
-from newsextract.export.writers import atomic_output, require_pyarrow, write_csv, write_parquet
+from newsextract.export.writers import require_pyarrow, write_csv, write_parquet
 from newsextract.models import Result
 
 __all__ = [
@@ -104,7 +105,7 @@ def export_records(
 def _export_once(source: Path, dest: Path, fmt: str, layout: Layout, batch_size: int) -> ExportSummary:
     reader = JsonlReader(source, layout, batch_size)
     write = write_parquet if fmt == "parquet" else write_csv
-    with atomic_output(dest) as tmp:
+    with atomic_path(dest) as tmp:
         write(reader.batches(), layout, tmp)
     return ExportSummary(dest, fmt, reader.records, reader.failures, layout.names, reader.torn_line)
 

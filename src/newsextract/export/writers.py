@@ -2,17 +2,14 @@
 
 Usage::
 
-    with atomic_output(Path("out.parquet")) as tmp:     # renamed over the target only on success
+    with atomic_path(Path("out.parquet")) as tmp:       # renamed over the target only on success
         write_parquet(reader.batches(), layout, tmp)
 """
 
 from __future__ import annotations
 
-import contextlib
 import csv
-import os
-import secrets
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -30,21 +27,6 @@ def require_pyarrow() -> None:
         import pyarrow.parquet  # noqa: F401
     except ImportError:
         raise MissingDependencyError(f"Parquet export needs pyarrow: {PARQUET_FIX}") from None
-
-
-@contextlib.contextmanager
-def atomic_output(dest: Path) -> Iterator[Path]:
-    """A temp file beside `dest`, renamed onto it if the block succeeds and removed if not."""
-    # Not mkstemp: its 0600 mode would stick to the output; touch() honours the umask.
-    tmp = dest.parent / f".{dest.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp"
-    tmp.touch(exist_ok=False)
-    try:
-        yield tmp
-        with open(tmp, "rb+") as written:
-            os.fsync(written.fileno())
-        os.replace(tmp, dest)
-    finally:
-        tmp.unlink(missing_ok=True)
 
 
 def write_parquet(batches: Iterable[Batch], layout: Layout, path: Path) -> None:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from newsextract.batch.files import write_json_atomically
+from newsextract._files import write_json_atomically
 from newsextract.batch.state import RunStore
 from newsextract.errors import OutputStateError
 

@@ -9,9 +9,9 @@ import time
 from pathlib import Path
 from typing import IO
 
+from newsextract._files import atomic_file
 from newsextract.batch.dask.cluster import Outcomes
 from newsextract.batch.dask.layout import Run, write_manifest
-from newsextract.batch.files import atomic_file
 from newsextract.batch.state import DONE, FAILED, RunStore
 from newsextract.batch.summary import BatchSummary
 from newsextract.errors import DaskBatchError

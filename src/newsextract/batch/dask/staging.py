@@ -16,9 +16,9 @@ from pathlib import Path
 from typing import IO
 from urllib.parse import urlsplit
 
+from newsextract._files import atomic_file
 from newsextract.batch.dask.layout import Layout, Run
 from newsextract.batch.dask.task import PartitionSpec
-from newsextract.batch.files import atomic_file
 from newsextract.batch.options import RunOptions
 from newsextract.batch.sources import InputItem
 from newsextract.settings import BatchSettings

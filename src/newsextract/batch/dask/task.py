@@ -14,8 +14,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from newsextract._files import replace_durably
 from newsextract.batch.dask.layout import Layout, exclusive
-from newsextract.batch.files import replace_durably
 from newsextract.batch.options import DEFAULT_RUN_OPTIONS, RunOptions
 from newsextract.batch.run import run_to_file
 from newsextract.batch.sources import InputItem, warc_items
