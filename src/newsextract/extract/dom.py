@@ -13,6 +13,7 @@ from newsextract.extract.vocabulary.thresholds import (
     MAX_WALK,
     MIN_DECLARED_BODY_CHARS,
     MIN_PARAGRAPH_CHARS,
+    PARAGRAPH_VOTE_WEIGHTS,
 )
 from newsextract.extract.vocabulary.zones import (
     BOILERPLATE_CLASS,
@@ -99,7 +100,7 @@ def find_article_root(tree: LexborHTMLParser) -> LexborNode | None:
         length = len(text_of(paragraph))
         if length < MIN_PARAGRAPH_CHARS:
             continue
-        for weight, parent in zip((1.0, 0.5), ancestors(paragraph), strict=False):
+        for weight, parent in zip(PARAGRAPH_VOTE_WEIGHTS, ancestors(paragraph), strict=False):
             scores[parent.mem_id] = scores.get(parent.mem_id, 0.0) + weight * length
             nodes[parent.mem_id] = parent
     if not scores:

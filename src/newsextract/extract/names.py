@@ -29,10 +29,14 @@ from newsextract.extract.vocabulary.bylines import (
     ROLE_WORDS,
 )
 from newsextract.extract.vocabulary.thresholds import (
+    MAX_ACRONYM_CHARS,
     MAX_NAME_CHARS,
     MAX_NAME_WORDS,
+    MAX_PERSON_NAME_WORDS,
     MAX_SPLIT_BYLINE_CHARS,
     MIN_CONTAINED_CHARS,
+    MIN_PERSON_NAME_WORDS,
+    MIN_SHOUTED_LETTERS,
 )
 
 _MIN_PERSON_WORDS, _MAX_PERSON_WORDS = 2, 4
@@ -205,7 +209,11 @@ def _title_case(words: list[str]) -> list[str]:
     out: list[str] = []
     for index, word in enumerate(words):
         letters = [c for c in word if c.isalpha()]
-        shouting = word.isupper() and "." not in word and (len(letters) >= 3 or (whole_name_caps and len(letters) >= 2))
+        shouting = (
+            word.isupper()
+            and "." not in word
+            and (len(letters) >= MIN_SHOUTED_LETTERS or (whole_name_caps and len(letters) >= 2))
+        )
         if not shouting:
             out.append(word)
         elif 0 < index < len(words) - 1 and word.lower() in NAME_PARTICLES:
@@ -242,7 +250,7 @@ def is_organisation(name: str) -> bool:
     if any(w in ORGANISATION_WORDS for w in words) and not looks_like_person(name):
         return True
     single = name.strip(".")
-    too_short = len(single) <= 3 and single.isascii()  # not "김철수": CJK names are two or three signs
+    too_short = len(single) <= MAX_ACRONYM_CHARS and single.isascii()  # not "김철수": CJK names are two or three signs
     return len(words) == 1 and (single.isupper() or too_short or bool(CAMEL_CASE.search(single)))
 
 
@@ -250,7 +258,7 @@ def looks_like_person(name: str) -> bool:
     """Two to five capitalised words, none an outlet's word: "Jane van Doe", not "Sun Sentinel Editorial"."""
     parts = name.split()
     return (
-        2 <= len(parts) <= 5
+        MIN_PERSON_NAME_WORDS <= len(parts) <= MAX_PERSON_NAME_WORDS
         and all(p[:1].isupper() or p.lower() in NAME_PARTICLES for p in parts)
         and not any(_key(p) in ORGANISATION_WORDS for p in parts)
     )

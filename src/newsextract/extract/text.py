@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from newsextract.extract.vocabulary.captions import CJK
 from newsextract.extract.vocabulary.dates import MONTHS
-from newsextract.extract.vocabulary.thresholds import CJK_CHARS_PER_WORD
+from newsextract.extract.vocabulary.thresholds import CJK_CHARS_PER_WORD, SIMILARITY
 
 _WORD = re.compile(r"\w+")
 _SPACE = re.compile(r"\s+")
@@ -72,7 +72,7 @@ class Fingerprint:
         tokens = [MONTHS.get(w, w) for w in _WORD.findall(folded)]
         return cls(text, folded, " ".join(tokens), frozenset(tokens))
 
-    def similar(self, other: Fingerprint, threshold: float = 0.8) -> bool:
+    def similar(self, other: Fingerprint, threshold: float = SIMILARITY) -> bool:
         """Order-free Jaccard similarity of the word sets at or above the threshold."""
         a, b = self.word_set, other.word_set
         if not a or not b or min(len(a), len(b)) < threshold * max(len(a), len(b)):
@@ -84,7 +84,7 @@ class Fingerprint:
         return bool(other.joined) and other.joined in self.joined
 
 
-def similar(a: str | None, b: str | None, threshold: float = 0.8) -> bool:
+def similar(a: str | None, b: str | None, threshold: float = SIMILARITY) -> bool:
     """True when two texts share most of their words (order-free Jaccard), e.g. a caption and its alt."""
     wa, wb = word_set(a), word_set(b)
     if not wa or not wb:

@@ -137,6 +137,9 @@ MAX_DATE_TEXT_CHARS = 80
 # Ancestry walks stop here: a deeper node is treated as inside whatever is
 # above it, which keeps hostile 10,000-deep pages linear.
 MAX_WALK = 80
+# A paragraph's length votes in full for its parent and at half for its grandparent: the article root
+# is the container most prose sits right inside, not the page wrapper around it.
+PARAGRAPH_VOTE_WEIGHTS = (1.0, 0.5)
 
 # Paragraphs this long vote for their container as the article root; shorter ones are labels.
 MIN_PARAGRAPH_CHARS = 40
@@ -272,6 +275,13 @@ MAX_SPLIT_BYLINE_CHARS = 400
 # A person's name is a few words and short; longer text is a sentence or a title.
 MAX_NAME_WORDS = 6
 MAX_NAME_CHARS = 60
+# "Jane van Doe", not "Sun Sentinel Editorial Board Members Today": a person's name in a few words.
+MIN_PERSON_NAME_WORDS = 2
+MAX_PERSON_NAME_WORDS = 5
+# An all-capitals word is shouted (and title-cased) from three letters; "JR" stays.
+MIN_SHOUTED_LETTERS = 3
+# A one-word Latin name this short ("AP", "BBC") is an outlet's acronym, not a person.
+MAX_ACRONYM_CHARS = 3
 
 MIN_CONTAINED_CHARS = 4  # "Guardian" inside "The Guardian"; shorter fragments match by chance
 
@@ -294,8 +304,10 @@ PROSE_CHARS_PER_WORD = 6  # to compare word counts with prose measured in charac
 MIN_TAG_CHARS = 2
 
 
-# text.py: counting words
+# text.py and text_index.py: counting and comparing words
 CJK_CHARS_PER_WORD = 2
+# Texts sharing this share of their words (Jaccard) are one text printed twice, give or take a label.
+SIMILARITY = 0.8
 
 
 # zones.py: judging nominated boilerplate zones
