@@ -18,7 +18,10 @@ Modules, by topic (each imported directly: ``from newsextract.extract.vocabulary
 - ``metadata``: <meta> keys per field and schema.org types.
 - ``thresholds``: every numeric threshold and work bound, grouped by the module that reads it.
 
-What is not here: HTML's own grammar (void and raw-text elements in nesting.py, the srcset syntax in
-image_sources.py, a compound selector in node_match.py, binary signatures in page.py) and the
-printed-Markdown shapes blocks.py reads back; they are the spec, not tuning.
+What is not here, on purpose: HTML's own grammar and the parser guard built on it (void and raw-text
+elements, scopes and depth limits in nesting.py; the srcset syntax in image_sources.py; a compound
+selector in node_match.py; binary signatures and script/style ends in page.py), the Markdown shapes
+blocks.py reads back from the main-text extractor, text.py's word / space / fold primitives, and
+objects built from this data (the SelectorList matchers in captions.py and images.py). They are
+specs and machinery, not tuning.
 """
