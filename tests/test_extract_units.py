@@ -8,8 +8,8 @@ from newsextract.extract import body
 from newsextract.extract.byline import merge_names, split_names
 from newsextract.extract.images import split_credit
 from newsextract.extract.metadata import clean_headline
-from newsextract.extract.selectors import DATELINE
 from newsextract.extract.text import similar
+from newsextract.extract.vocabulary.body import DATELINE
 
 
 @pytest.mark.parametrize(

@@ -8,9 +8,10 @@ import json
 import pytest
 
 from newsextract import extract_article
-from newsextract.extract.language import MIN_WORDS, detect_language
+from newsextract.extract.language import detect_language
 from newsextract.extract.tags import from_keywords, keep_tags
 from newsextract.extract.text import word_count
+from newsextract.extract.vocabulary.thresholds import MIN_WORDS
 
 _ENGLISH = (
     "The council voted on Tuesday to extend the harbor ferry timetable through the summer months, "

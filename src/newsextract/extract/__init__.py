@@ -6,24 +6,23 @@ extract_article() reads as the list of steps; each step lives in its own module.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsextract.errors import ParseError
 from newsextract.extract import blocks, body, byline, clean, dom, evidence, images, metadata, safety, timestamps
-from newsextract.extract import selectors as sel
 from newsextract.extract.explain import RemovalLog
 from newsextract.extract.language import detect_language
 from newsextract.extract.page import Page, read_page
 from newsextract.extract.text import word_count
+from newsextract.extract.vocabulary.body import DATELINE
+from newsextract.extract.vocabulary.thresholds import MAX_REPEATED_TEXTS, MIN_ALT_WORDS
 from newsextract.models import Article, ExplainedArticle
 from newsextract.settings import DEFAULT_EXTRACT_SETTINGS, ExtractSettings
 from newsextract.warning_codes import WarningCode
 
 __all__ = ["explain_article", "extract_article"]
-
-_MIN_ALT_WORDS = 4
-_MAX_REPEATED_TEXTS = 1_000
 
 
 def extract_article(
@@ -77,6 +76,23 @@ def _extract(
     root = dom.find_article_root(tree)
     region = evidence.find_region(tree, root)
     scope = dom.image_scope(root, tree)
+    found, read_nodes = _read_fields(tree, scope, page, base_url, settings)
+    _log_found_nodes(log, **read_nodes)
+    clean.clean_tree(
+        tree, region, [n for nodes in read_nodes.values() for n in nodes], log
+    )  # these nodes are freed now
+    if clean.cap_tables(tree, settings.max_table_cells):
+        found.caps.append("tables_capped")
+    choice = _body(tree, region, scope, page, base_url, settings, found.caps, log)
+    found.paragraphs, found.body_source = choice.paragraphs, choice.source
+    found.segments = blocks.dom_segments(tree.body)  # what each body paragraph was, in the cleaned page
+    return _assemble(found, url, final_url, settings, log)
+
+
+def _read_fields(
+    tree: LexborHTMLParser, scope: LexborNode | None, page: Page, base_url: str | None, settings: ExtractSettings
+) -> tuple[_Found, dict[str, list[LexborNode]]]:
+    """Metadata, bylines, pictures and captions, read before cleaning; and the nodes read, by removal rule."""
     meta = metadata.read_metadata(tree, base_url, byline.printed_headline(tree, scope))
     byline_nodes = byline.find_byline_nodes(tree, scope)
     collected = (
@@ -86,34 +102,39 @@ def _extract(
         if scope is not None
         else images.Collected([], [])
     )
-    found_images, image_nodes = collected.images, collected.drop
     # Captions outside the article's images (a gallery above it, a teaser) are never body text either.
     stray_captions = images.stray_captions(tree)
     found = _Found(
         page=page,
         meta=meta,
-        images=found_images,
+        images=collected.images,
         byline_texts=byline.printed_texts(byline_nodes),
         stray_captions=[t for t in map(dom.text_of, stray_captions) if t],
         index=body.index_evidence(tree, meta.declares_article),
         caps=["images_capped"] if collected.capped else [],
     )
-    _log_found_nodes(log, figure=image_nodes, byline=byline_nodes, caption=stray_captions)
-    clean.clean_tree(tree, region, image_nodes + byline_nodes + stray_captions, log)  # these nodes are freed now
-    if clean.cap_tables(tree, settings.max_table_cells):
-        found.caps.append("tables_capped")
-    if len(tree.css("p")) > settings.max_main_text_paragraphs:
-        # More paragraphs than any article (a 100,000-line thread): read the article's own
-        # container directly, since the main-text extractor's work grows faster than that,
-        # and keep its first paragraphs, up to the cap.
-        paragraphs = body.fallback_text(scope or region.root)[: settings.max_main_text_paragraphs]
-        choice = safety.BodyChoice(paragraphs, "region")
-        found.caps.append("main_text_capped")
-    else:
-        choice = _choose_body(tree, region, page, base_url, settings, log)
-    found.paragraphs, found.body_source = choice.paragraphs, choice.source
-    found.segments = blocks.dom_segments(tree.body)  # what each body paragraph was, in the cleaned page
-    return _assemble(found, url, final_url, settings, log)
+    return found, {"figure": collected.drop, "byline": byline_nodes, "caption": stray_captions}
+
+
+def _body(
+    tree: LexborHTMLParser,
+    region: evidence.Region,
+    scope: LexborNode | None,
+    page: Page,
+    base_url: str | None,
+    settings: ExtractSettings,
+    caps: list[str],
+    log: RemovalLog,
+) -> safety.BodyChoice:
+    """The body's paragraphs, and where they come from."""
+    if len(tree.css("p")) <= settings.max_main_text_paragraphs:
+        return _choose_body(tree, region, page, base_url, settings, log)
+    # More paragraphs than any article (a 100,000-line thread): read the article's own
+    # container directly, since the main-text extractor's work grows faster than that,
+    # and keep its first paragraphs, up to the cap.
+    caps.append("main_text_capped")
+    paragraphs = body.fallback_text(scope or region.root)[: settings.max_main_text_paragraphs]
+    return safety.BodyChoice(paragraphs, "region")
 
 
 def _choose_body(
@@ -165,33 +186,19 @@ class _Found:
 def _assemble(
     found: _Found, url: str | None, final_url: str | None, settings: ExtractSettings, log: RemovalLog
 ) -> Article:
+    """The record: the body cleaned of what other fields hold, and every field with its provenance."""
     meta = found.meta
     printed_byline = " ".join(found.byline_texts) or byline.byline_from_text(found.paragraphs)
     image_list = images.finalise(found.images, meta.lead_image, meta.image_captions) if settings.include_images else []
-    repeated = [t for im in found.images for t in (im.caption, im.credit) if t] + found.stray_captions
-    repeated = repeated[:_MAX_REPEATED_TEXTS]  # a 20,000-photo gallery's captions left the page already
-    alts = [im.alt for im in found.images if im.alt and len(im.alt.split()) >= _MIN_ALT_WORDS]
-    kept = body.clean_paragraphs(found.paragraphs, repeated, printed_byline, meta.headline, log, alts=alts)
-    no_article = body.looks_like_index(kept, found.index)
-    if no_article:
-        log.add(
-            "main_text",
-            "index_page",
-            f"links {found.index.link_density:.0%} of the page's text, "
-            f"{found.index.teasers} linked headings, no article markup",
-            "\n\n".join(kept),
-        )
+    kept = _clean_body(found, printed_byline, log)
+    no_article = _is_index_page(kept, found.index, log)
     paragraphs = [] if no_article else kept
     text = blocks.PARAGRAPH_SEPARATOR.join(paragraphs)
     words = word_count(text)
     provenance = {k: v for k, v in meta.provenance.items() if k in Article.model_fields}
     canonical_url = _canonical_url(meta.canonical_url, url, final_url, provenance)
-    authors, author_source = _authors(meta, found.byline_texts, printed_byline, canonical_url)
     language = meta.language or _detected_language(text, provenance)
-    published = timestamps.stamp(meta.published, meta.provenance.get("published"), meta.date_texts)
-    modified = timestamps.stamp(meta.modified, meta.provenance.get("modified"), meta.date_texts)
-    if authors:
-        provenance["authors"] = author_source
+    authors = _authors(meta, found.byline_texts, printed_byline, canonical_url, provenance)
     if text:
         provenance["body"] = found.body_source
     return Article(
@@ -203,14 +210,7 @@ def _assemble(
         authors=authors,
         byline=printed_byline,
         dateline=_dateline(kept) if text else None,
-        published=published.value,
-        published_raw=published.raw,
-        published_precision=published.precision,
-        published_tz_given=published.tz_given,
-        modified=modified.value,
-        modified_raw=modified.raw,
-        modified_precision=modified.precision,
-        modified_tz_given=modified.tz_given,
+        **_date_fields(meta),
         language=language,
         site_name=meta.site_name,
         section=meta.section,
@@ -222,6 +222,43 @@ def _assemble(
         warnings=[WarningCode(w) for w in _warnings(found, text, words, settings, no_article)],
         provenance=provenance,
     )
+
+
+def _clean_body(found: _Found, printed_byline: str | None, log: RemovalLog) -> list[str]:
+    """The body's paragraphs without the captions, byline and headline that other fields hold."""
+    repeated = [t for im in found.images for t in (im.caption, im.credit) if t] + found.stray_captions
+    repeated = repeated[:MAX_REPEATED_TEXTS]  # a 20,000-photo gallery's captions left the page already
+    alts = [im.alt for im in found.images if im.alt and len(im.alt.split()) >= MIN_ALT_WORDS]
+    return body.clean_paragraphs(found.paragraphs, repeated, printed_byline, found.meta.headline, log, alts=alts)
+
+
+def _is_index_page(kept: list[str], index: body.IndexEvidence, log: RemovalLog) -> bool:
+    """A home or section page: its teasers are no article, so the record gets no body."""
+    if not body.looks_like_index(kept, index):
+        return False
+    log.add(
+        "main_text",
+        "index_page",
+        f"links {index.link_density:.0%} of the page's text, {index.teasers} linked headings, no article markup",
+        "\n\n".join(kept),
+    )
+    return True
+
+
+def _date_fields(meta: metadata.Metadata) -> dict[str, Any]:
+    """The published and modified dates with the text, precision and time zone the page gave them."""
+    published = timestamps.stamp(meta.published, meta.provenance.get("published"), meta.date_texts)
+    modified = timestamps.stamp(meta.modified, meta.provenance.get("modified"), meta.date_texts)
+    return {
+        "published": published.value,
+        "published_raw": published.raw,
+        "published_precision": published.precision,
+        "published_tz_given": published.tz_given,
+        "modified": modified.value,
+        "modified_raw": modified.raw,
+        "modified_precision": modified.precision,
+        "modified_tz_given": modified.tz_given,
+    }
 
 
 def _canonical_url(
@@ -245,19 +282,26 @@ def _detected_language(body_text: str, provenance: dict[str, str]) -> str | None
 
 
 def _authors(
-    meta: metadata.Metadata, byline_texts: list[str], printed: str | None, canonical_url: str | None
-) -> tuple[list[str], str]:
+    meta: metadata.Metadata,
+    byline_texts: list[str],
+    printed: str | None,
+    canonical_url: str | None,
+    provenance: dict[str, str],
+) -> list[str]:
+    """The article's authors, from metadata or the printed byline; provenance says which."""
     outlets = [*meta.outlet_names, meta.site_name or ""]
     names, from_meta = byline.choose_authors(
         meta.author_names, byline_texts or ([printed] if printed else []), outlets, canonical_url
     )
-    return names, meta.provenance.get("author_names", "meta") if from_meta else "dom"
+    if names:
+        provenance["authors"] = meta.provenance.get("author_names", "meta") if from_meta else "dom"
+    return names
 
 
 def _dateline(paragraphs: list[str]) -> str | None:
     if not paragraphs:
         return None
-    match = sel.DATELINE.match(paragraphs[0])
+    match = DATELINE.match(paragraphs[0])
     return match.group("dateline").strip() if match else None
 
 

@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 from selectolax.lexbor import LexborNode
 
 from newsextract.extract.text import squash
+from newsextract.extract.vocabulary.thresholds import SEGMENT_CANDIDATES, SEGMENT_PREFIX_CHARS
 from newsextract.models import Block, BlockKind
 
 PARAGRAPH_SEPARATOR = "\n\n"
@@ -57,9 +58,7 @@ _LEADING_MARKER = re.compile(r"^(?:[-*•]\s+|(?:\|\s*)+)")
 _PRINTED_ITEM = re.compile(r"^- \S")
 _PRINTED_ROW = re.compile(r"^\|.*\|$")
 _TABLE_RULE = re.compile(r"^\|?(?:\s*:?-{3,}:?\s*\|)+\s*$")
-_PREFIX_CHARS = 40  # a long paragraph and a long segment agree when their starts do
 _CELL_BOUNDARY = " |"  # a table row printed "| a | b |" starts with its first cell's text
-_CANDIDATES = 8  # segments tried per paragraph and direction, so a label repeated a thousand times costs no more
 
 
 @dataclass(frozen=True)
@@ -155,7 +154,10 @@ def _same_start(segment: str, paragraph: str) -> bool:
         return True
     if paragraph.startswith(segment) and paragraph[len(segment) :].startswith(_CELL_BOUNDARY):
         return True
-    return min(len(segment), len(paragraph)) >= _PREFIX_CHARS and segment[:_PREFIX_CHARS] == paragraph[:_PREFIX_CHARS]
+    return (
+        min(len(segment), len(paragraph)) >= SEGMENT_PREFIX_CHARS
+        and segment[:SEGMENT_PREFIX_CHARS] == paragraph[:SEGMENT_PREFIX_CHARS]
+    )
 
 
 def _keys(paragraph: str) -> list[str]:
@@ -163,7 +165,7 @@ def _keys(paragraph: str) -> list[str]:
     the main-text extractor printed, and a table row's first cell."""
     texts = dict.fromkeys((paragraph, _LEADING_MARKER.sub("", paragraph)))
     cells = [text.split(_CELL_BOUNDARY, 1)[0] for text in texts if _CELL_BOUNDARY in text]
-    return list(dict.fromkeys(text[:_PREFIX_CHARS] for text in [*texts, *cells]))
+    return list(dict.fromkeys(text[:SEGMENT_PREFIX_CHARS] for text in [*texts, *cells]))
 
 
 class SegmentIndex:
@@ -173,7 +175,7 @@ class SegmentIndex:
         self.segments = segments
         self._by_start: dict[str, list[int]] = defaultdict(list)
         for position, segment in enumerate(segments):
-            self._by_start[segment.text[:_PREFIX_CHARS]].append(position)
+            self._by_start[segment.text[:SEGMENT_PREFIX_CHARS]].append(position)
 
     def find(self, paragraph: str, cursor: int) -> int | None:
         """The position of the segment the paragraph came from, or None. Only a few segments with
@@ -182,7 +184,10 @@ class SegmentIndex:
         for key in _keys(paragraph):
             positions = self._by_start.get(key, [])
             start = bisect_left(positions, cursor)
-            nearest = positions[start : start + _CANDIDATES] + positions[max(0, start - _CANDIDATES) : start][::-1]
+            nearest = (
+                positions[start : start + SEGMENT_CANDIDATES]
+                + positions[max(0, start - SEGMENT_CANDIDATES) : start][::-1]
+            )
             for position in nearest:
                 if any(_same_start(self.segments[position].text, text) for text in texts):
                     return position

@@ -8,17 +8,36 @@ from dataclasses import dataclass
 import trafilatura
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from newsextract.extract import selectors as sel
 from newsextract.extract.dom import text_of
 from newsextract.extract.evidence import text_stats
 from newsextract.extract.explain import RemovalLog
 from newsextract.extract.text import Fingerprint, squash, word_count
 from newsextract.extract.text_index import TextIndex
+from newsextract.extract.vocabulary.body import BOILERPLATE_LINES, FALLBACK_BLOCKS, FALLBACK_TAGS, TIMESTAMP_LINE
+from newsextract.extract.vocabulary.bylines import BYLINE_LINE
+from newsextract.extract.vocabulary.thresholds import (
+    BYLINE_SIMILARITY,
+    CAPTION_MIN_WORDS,
+    HEADLINE_REPEAT_PARAGRAPHS,
+    HEADLINE_SIMILARITY,
+    INDEX_LINK_DENSITY,
+    INDEX_MAX_PARAGRAPH_CHARS,
+    INDEX_MAX_PARAGRAPH_WORDS,
+    INDEX_MIN_TEASERS,
+    MAX_BYLINE_PARAGRAPH_CHARS,
+    MAX_CAPTION_PARAGRAPH_GROWTH,
+    MIN_CONTAINING_CAPTION_WORDS,
+    OWN_TEXT_MIN_CHARS,
+    PASTED_MIN_WORDS,
+    STANDFIRST_MIN_WORDS,
+    TIMESTAMP_MAX_WORDS,
+    TWIN_MIN_WORDS,
+    TWIN_SIMILARITY,
+)
+from newsextract.extract.vocabulary.zones import TEXT_BLOCK_SELECTOR
 
 # trafilatura logs every page it finds too short; a batch run must not print that.
 logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
-
-_CAPTION_MIN_WORDS = 3
 
 
 def main_text(html: str, url: str | None, *, fast: bool = False) -> list[str]:
@@ -49,33 +68,30 @@ def fallback_text(root: LexborNode | None) -> list[str]:
     if root is None:
         return []
     found = []
-    for node in root.css(f"{_FALLBACK_BLOCKS}, {sel.TEXT_BLOCK_SELECTOR}"):
-        text = text_of(node) if node.tag in _FALLBACK_TAGS else squash(node.text(deep=False))
-        if text and (node.tag in _FALLBACK_TAGS or len(text) >= _OWN_TEXT_MIN_CHARS):
+    for node in root.css(f"{FALLBACK_BLOCKS}, {TEXT_BLOCK_SELECTOR}"):
+        text = text_of(node) if node.tag in FALLBACK_TAGS else squash(node.text(deep=False))
+        if text and (node.tag in FALLBACK_TAGS or len(text) >= OWN_TEXT_MIN_CHARS):
             found.append(text)
     return found
 
 
-_FALLBACK_BLOCKS = "p, h2, h3, h4, li, blockquote, pre"
-_FALLBACK_TAGS = frozenset({"p", "h2", "h3", "h4", "li", "blockquote", "pre"})
-_OWN_TEXT_MIN_CHARS = 40
-
-
 def is_caption_like(paragraph: Fingerprint, captions: TextIndex) -> bool:
     """True when a paragraph is one of the image captions (or alt/credit text) the page repeats."""
-    if len(paragraph.word_set) < _CAPTION_MIN_WORDS:
+    if len(paragraph.word_set) < CAPTION_MIN_WORDS:
         return paragraph.folded in captions.folded
     return captions.similar(paragraph) or any(
-        len(c.word_set) >= 5 and c.contains(paragraph) and len(paragraph.text) <= len(c.text) * 1.3
+        len(c.word_set) >= MIN_CONTAINING_CAPTION_WORDS
+        and c.contains(paragraph)
+        and len(paragraph.text) <= len(c.text) * MAX_CAPTION_PARAGRAPH_GROWTH
         for c in captions.containing(paragraph)
     )
 
 
 def _is_byline(paragraph: Fingerprint, byline: Fingerprint | None) -> bool:
-    if byline is None or len(paragraph.text) > 160:
+    if byline is None or len(paragraph.text) > MAX_BYLINE_PARAGRAPH_CHARS:
         return False
     return paragraph.folded == byline.folded or (
-        bool(sel.BYLINE_LINE.match(paragraph.text)) and paragraph.similar(byline, 0.6)
+        bool(BYLINE_LINE.match(paragraph.text)) and paragraph.similar(byline, BYLINE_SIMILARITY)
     )
 
 
@@ -93,9 +109,9 @@ def _drop_rule(
     paragraph: Fingerprint, index: int, known: _Known, kept: list[Fingerprint], repeated: set[str]
 ) -> str | None:
     """Why a paragraph is not body text, or None when it is."""
-    if sel.BOILERPLATE_LINES.match(paragraph.text):
+    if BOILERPLATE_LINES.match(paragraph.text):
         return "boilerplate_line"
-    if len(paragraph.text.split()) <= _TIMESTAMP_MAX_WORDS and sel.TIMESTAMP_LINE.match(paragraph.text):
+    if len(paragraph.text.split()) <= TIMESTAMP_MAX_WORDS and TIMESTAMP_LINE.match(paragraph.text):
         return "timestamp"
     if is_caption_like(paragraph, known.captions):
         return "caption"
@@ -105,7 +121,11 @@ def _drop_rule(
         return "image_alt"
     if _is_byline(paragraph, known.byline):
         return "byline"
-    if index < 3 and known.headline is not None and paragraph.similar(known.headline, 0.9):
+    if (
+        index < HEADLINE_REPEAT_PARAGRAPHS
+        and known.headline is not None
+        and paragraph.similar(known.headline, HEADLINE_SIMILARITY)
+    ):
         return "headline"
     # Only plain artefacts are de-duplicated: a paragraph right after itself, the standfirst printed
     # again, a whole prose paragraph pasted twice. Labels, headings and per-item notes recur and stay.
@@ -119,7 +139,7 @@ def _drop_rule(
 def _twins(a: Fingerprint, b: Fingerprint) -> bool:
     """One paragraph repeating another with a little added (a dateline, a source), not two
     paragraphs that merely share their vocabulary (clauses of a legal text, list entries)."""
-    if len(a.word_set) < 8 or not a.similar(b, 0.85):
+    if len(a.word_set) < TWIN_MIN_WORDS or not a.similar(b, TWIN_SIMILARITY):
         return False
     return a.contains(b) or b.contains(a)
 
@@ -154,27 +174,22 @@ def clean_paragraphs(
             log.add("paragraph", rule, f"paragraph {index + 1}", text)
             continue
         words = len(paragraph.word_set)
-        if words >= _PASTED_MIN_WORDS or (not kept and words >= _STANDFIRST_MIN_WORDS):
+        if words >= PASTED_MIN_WORDS or (not kept and words >= STANDFIRST_MIN_WORDS):
             repeated.add(paragraph.folded)
-        # Only the paragraph right before can be a twin: replacing an earlier one would reorder the text.
-        twin = len(kept) - 1 if kept and _twins(paragraph, kept[-1]) else None
-        if twin is None:
-            kept.append(paragraph)
-        else:
-            shorter = paragraph if len(text) <= len(kept[twin].text) else kept[twin]
-            log.add("paragraph", "near_duplicate", f"paragraph {index + 1}", shorter.text)
-            if shorter is kept[twin]:
-                kept[twin] = paragraph
+        _keep(paragraph, index, kept, log)
     return [p.text for p in kept]
 
 
-_STANDFIRST_MIN_WORDS = 12
-_PASTED_MIN_WORDS = 30
-_TIMESTAMP_MAX_WORDS = 10
-_INDEX_MAX_PARAGRAPH_WORDS = 30
-_INDEX_MAX_PARAGRAPH_CHARS = 150
-_INDEX_LINK_DENSITY = 0.5
-_INDEX_MIN_TEASERS = 6
+def _keep(paragraph: Fingerprint, index: int, kept: list[Fingerprint], log: RemovalLog) -> None:
+    """Append the paragraph; when it and the one right before are twins, keep the longer in the first's place."""
+    # Only the paragraph right before can be a twin: replacing an earlier one would reorder the text.
+    if not kept or not _twins(paragraph, kept[-1]):
+        kept.append(paragraph)
+        return
+    shorter = paragraph if len(paragraph.text) <= len(kept[-1].text) else kept[-1]
+    log.add("paragraph", "near_duplicate", f"paragraph {index + 1}", shorter.text)
+    if shorter is kept[-1]:
+        kept[-1] = paragraph
 
 
 @dataclass(frozen=True)
@@ -187,7 +202,7 @@ class IndexEvidence:
 
     def says_index(self) -> bool:
         return not self.article_markup and (
-            self.link_density >= _INDEX_LINK_DENSITY or self.teasers >= _INDEX_MIN_TEASERS
+            self.link_density >= INDEX_LINK_DENSITY or self.teasers >= INDEX_MIN_TEASERS
         )
 
 
@@ -206,8 +221,8 @@ def looks_like_index(paragraphs: list[str], evidence: IndexEvidence) -> bool:
     if not evidence.says_index():
         return False
     return not any(
-        len(p.split()) >= _INDEX_MAX_PARAGRAPH_WORDS
-        or len(p) >= _INDEX_MAX_PARAGRAPH_CHARS
-        or word_count(p) >= _INDEX_MAX_PARAGRAPH_WORDS
+        len(p.split()) >= INDEX_MAX_PARAGRAPH_WORDS
+        or len(p) >= INDEX_MAX_PARAGRAPH_CHARS
+        or word_count(p) >= INDEX_MAX_PARAGRAPH_WORDS
         for p in paragraphs
     )

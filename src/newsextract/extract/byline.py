@@ -8,9 +8,26 @@ from urllib.parse import urlsplit
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsextract.extract import dom, headline
-from newsextract.extract import selectors as sel
 from newsextract.extract.names import merge_names, people, site_words, split_names, unique_names
 from newsextract.extract.text import squash
+from newsextract.extract.vocabulary.bylines import (
+    BY_BEFORE,
+    BY_PREFIX,
+    BYLINE_LINE,
+    BYLINE_SELECTORS,
+    CREDIT_BY,
+    DIGIT,
+    LOOSE_BYLINE_SELECTOR,
+    NOT_BYLINE_TAGS,
+)
+from newsextract.extract.vocabulary.thresholds import (
+    BYLINE_SEARCH_PARAGRAPHS,
+    MAX_BARE_WORDS,
+    MAX_BYLINE_CHARS,
+    MAX_BYLINE_NODES,
+    MAX_CANDIDATES,
+)
+from newsextract.extract.vocabulary.zones import DROP_TAGS
 
 __all__ = [
     "byline_from_text",
@@ -21,16 +38,6 @@ __all__ = [
     "printed_texts",
     "split_names",
 ]
-
-_MAX_BYLINE_CHARS = 200
-# Candidates read per selector: each costs its subtree's text, so a page of 10,000
-# nested "author" elements stays linear.
-_MAX_CANDIDATES = 100
-_MAX_BYLINE_NODES = 500
-_MAX_BARE_WORDS = 4  # "Associated Press" in a byline slot: a byline, though it names no person
-_DIGIT = re.compile(r"\d")
-# "By", "Written by:" just before the first name: part of the byline as printed.
-_BY_BEFORE = re.compile(r"(?:^|\s)(?:[\w'’-]+\s+)?(?:by|von|par|por|door|av|af)\s*:?\s*$", re.IGNORECASE)
 
 
 def find_byline_nodes(tree: LexborHTMLParser, root: LexborNode | None) -> list[LexborNode]:
@@ -49,10 +56,10 @@ def find_byline_nodes(tree: LexborHTMLParser, root: LexborNode | None) -> list[L
 
 
 def _by_known_markup(scope: LexborNode) -> list[LexborNode]:
-    for selector in sel.BYLINE_SELECTORS:
+    for selector in BYLINE_SELECTORS:
         found = [
             n
-            for n in scope.css(selector)[:_MAX_CANDIDATES]
+            for n in scope.css(selector)[:MAX_CANDIDATES]
             if _fits_byline_slot(n, scope) and _reads_as_byline(dom.text_of(n))
         ]
         if found:
@@ -63,7 +70,7 @@ def _by_known_markup(scope: LexborNode) -> list[LexborNode]:
 def _by_class_words(scope: LexborNode) -> list[LexborNode]:
     return [
         n
-        for n in scope.css(sel.LOOSE_BYLINE_SELECTOR)[:_MAX_CANDIDATES]
+        for n in scope.css(LOOSE_BYLINE_SELECTOR)[:MAX_CANDIDATES]
         if _fits_byline_slot(n, scope) and not _inside_quote(n, scope) and _names_in_full(dom.text_of(n))
     ]
 
@@ -74,7 +81,7 @@ def _names_in_full(text: str) -> bool:
 
 
 def _fits_byline_slot(node: LexborNode, scope: LexborNode) -> bool:
-    return 0 < len(dom.text_of(node)) <= _MAX_BYLINE_CHARS and not dom.inside_boilerplate(
+    return 0 < len(dom.text_of(node)) <= MAX_BYLINE_CHARS and not dom.inside_boilerplate(
         node, stop=scope, zone_tags=False
     )
 
@@ -83,20 +90,20 @@ def _reads_as_byline(text: str) -> bool:
     """Names a person, or reads "By <someone>", or is a short digit-free label such as an agency's name."""
     if split_names(text):
         return True
-    credit = sel.CREDIT_BY.search(text) or sel.BY_PREFIX.match(text)
+    credit = CREDIT_BY.search(text) or BY_PREFIX.match(text)
     if credit:
         return bool(text[credit.end() :].strip(" :"))
-    return len(text.split()) <= _MAX_BARE_WORDS and not _DIGIT.search(text) and not text.endswith(":")
+    return len(text.split()) <= MAX_BARE_WORDS and not DIGIT.search(text) and not text.endswith(":")
 
 
 def _inside_quote(node: LexborNode, scope: LexborNode) -> bool:
     """A name in a quote's, a figure's or a testimonial's attribution is not the article's byline."""
-    if node.tag in sel.NOT_BYLINE_TAGS:
+    if node.tag in NOT_BYLINE_TAGS:
         return True
     for parent in dom.ancestors(node):
         if parent.mem_id == scope.mem_id:
             return False
-        if parent.tag in sel.NOT_BYLINE_TAGS:
+        if parent.tag in NOT_BYLINE_TAGS:
             return True
     return False
 
@@ -111,13 +118,13 @@ def _own_texts(node: LexborNode) -> list[str]:
     """The element's text, leaving out boilerplate children (a share bar inside the byline block)."""
     texts: list[str] = []
     stack: list[LexborNode] = [node]
-    for _ in range(_MAX_BYLINE_NODES):  # a byline prints at most _MAX_BYLINE_CHARS: its subtree is small
+    for _ in range(MAX_BYLINE_NODES):  # a byline prints at most MAX_BYLINE_CHARS: its subtree is small
         if not stack:
             break
         current = stack.pop()
         if current.tag == "-text":
             texts.append(current.text_content or "")
-        elif current is node or not (current.tag in sel.DROP_TAGS or dom.is_boilerplate(current, zone_tags=False)):
+        elif current is node or not (current.tag in DROP_TAGS or dom.is_boilerplate(current, zone_tags=False)):
             stack.extend(reversed(list(current.iter(include_text=True))))
     return texts
 
@@ -128,7 +135,7 @@ def _trim_to_names(text: str) -> str:
     if not spans:
         return text
     start, end = min(s for s, _ in spans), max(e for _, e in spans)
-    lead_in = _BY_BEFORE.search(text[:start])
+    lead_in = BY_BEFORE.search(text[:start])
     return text[lead_in.start() if lead_in else start : end].strip()
 
 
@@ -139,8 +146,8 @@ def _name_pattern(name: str) -> str:
 
 def byline_from_text(paragraphs: list[str]) -> str | None:
     """A "By Jane Doe" line among the first paragraphs of the text, if any."""
-    for paragraph in paragraphs[:4]:
-        if len(paragraph) <= _MAX_BYLINE_CHARS and sel.BYLINE_LINE.match(paragraph) and split_names(paragraph):
+    for paragraph in paragraphs[:BYLINE_SEARCH_PARAGRAPHS]:
+        if len(paragraph) <= MAX_BYLINE_CHARS and BYLINE_LINE.match(paragraph) and split_names(paragraph):
             return paragraph
     return None
 

@@ -5,73 +5,53 @@ and lists of headlines are never taken for a caption.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from selectolax.lexbor import LexborNode
 
 from newsextract.extract import credits, dom
-from newsextract.extract import selectors as sel
 from newsextract.extract.node_match import SelectorList
 from newsextract.extract.node_text import has_text, text_within
 from newsextract.extract.text import squash, word_count
+from newsextract.extract.vocabulary.body import BOILERPLATE_LINES
+from newsextract.extract.vocabulary.bylines import BY_PREFIX
+from newsextract.extract.vocabulary.captions import (
+    ALL_HEADINGS,
+    CAPTION_ATTRS,
+    CAPTION_CLASS,
+    CAPTION_SELECTORS,
+    CJK,
+    CODE,
+    CREDIT_SELECTOR,
+    LEADING_LABEL,
+    LETTER_WORD,
+    MEDIA_TEASER,
+    META_LINE,
+    NEWSLETTER,
+    PICTURE_BLOCK_CLASS,
+    SIGN_UP,
+    TOGGLE_LABEL,
+    UNSEEN,
+    UNSEEN_TAGS,
+)
+from newsextract.extract.vocabulary.credits import CREDIT_CLASS
+from newsextract.extract.vocabulary.thresholds import (
+    CAPTION_CHARS_PER_WORD,
+    CAPTION_HEADLINE_LINK_WORDS,
+    MAX_BLOCK_CAPTION_CHARS,
+    MAX_BLOCK_CAPTION_WORDS,
+    MAX_BLOCK_TEXT_CHILDREN,
+    MAX_BYLINE_WORDS,
+    MAX_CAPTION_CHARS,
+    MAX_CAPTION_ELEMENTS,
+    MAX_LABEL_CHARS,
+    MAX_LABEL_WORDS,
+    MAX_NAMED_BLOCK_WORDS,
+    MIN_CAPTION_WORDS,
+    WRAPPER_LEVELS,
+)
 
-# Labels printed for screen readers or by a caption toggle: "image caption", "Bildunterschrift:", "hide caption".
-_LEADING_LABEL = re.compile(
-    r"^(?:(?:image|photo)\s+caption|legende|caption|bildunterschrift|légende|leyenda|bildtext)"
-    r"\s*:?\s+",
-    re.IGNORECASE,
-)
-_TOGGLE_LABEL = re.compile(r"\s*\b(?:hide|show|toggle|expand|collapse)\s+caption\s*$", re.IGNORECASE)
-_CAPTION_SELECTOR = ", ".join(sel.CAPTION_SELECTORS)
-_CAPTIONS = SelectorList.parse(sel.CAPTION_SELECTORS)
-_PICTURE_BLOCK = sel.PICTURE_BLOCK_CLASS
-_CREDIT_SELECTOR = ", ".join(sel.CREDIT_SELECTORS)
-_MAX_CAPTION_CHARS = 1200
-_MAX_CAPTION_ELEMENTS = 40
-# A short text sharing a small wrapper with a picture is its caption; longer text is the article's.
-_MAX_BLOCK_CAPTION_WORDS = 60
-_MAX_BLOCK_CAPTION_CHARS = 400
-_MAX_BLOCK_TEXT_CHILDREN = 2
-_MAX_NAMED_BLOCK_WORDS = 80
-_WRAPPER_LEVELS = 4
-_MAX_BYLINE_WORDS = 15
-_HEADLINE_WORDS = 3
-# "Audio 03:07 Min.", "2:34 Russia launches…", "00:00:49", "Q 12:40 …": a player's teaser or duration.
-_MEDIA_TEASER = re.compile(r"^(?:\w{1,10}\W{1,3})?\d{1,2}:\d{2}\b", re.IGNORECASE)
-# A publication line ("Updated July 9, 2025", "5 min read") belongs to the byline, not to a picture.
-_META_LINE = re.compile(
-    r"\b(?:\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?|uhr)|updated|last\s+updated|published|posted|"
-    r"min\.?\s+read|read\s+time|lesezeit|aktualisiert|veröffentlicht|mis\s+à\s+jour|publié|"
-    r"actualizado|publicado|aggiornato|pubblicato)\b",
-    re.IGNORECASE,
-)
-_NEWSLETTER = re.compile(
-    r"newsletter|infolettre|bolet[ií]n|nyhetsbrev|nieuwsbrief|uutiskirje|hírlevél|"
-    r"rozesílk|biuletyn|newsbrief|e-?mail\s+alerts?",
-    re.IGNORECASE,
-)
-_SIGN_UP = re.compile(
-    r"sign\s*up|subscri|abonn|anmeld|registr|inscri|suscr|iscri|zapisz|prenumer|meld\s+je|"
-    r"tilmeld|påmeld|inbox|postfach|bandeja",
-    re.IGNORECASE,
-)
-# Style sheets and scripts printed as text by a broken page.
-_CODE = re.compile(r"[{;]\s*[\w-]+\s*:\s*[^;{}]+;|@media\b|\bfunction\s*\(")
-# "Search for:", "Photos:": a form or section label.
-_MAX_LABEL_WORDS = 4
-_HEADINGS = "h1, h2, h3, h4, h5, h6"
-_UNSEEN_TAGS = ("script", "style", "noscript", "template", "button", "svg", "select", "dialog")
-_UNSEEN = ", ".join(_UNSEEN_TAGS)
-# Above this a text is prose, not a caption: no need to look for buttons in it.
-_MAX_VISIBLE_TEXT_CHARS = 3000
-# A button's or an icon's label ("Enlarge", "Bildbeschreibung ausklappen").
-_MAX_LABEL_CHARS = 200
-# Generous, so that a word limit read as characters never cuts a caption short.
-_CHARS_PER_WORD = 12
-_LETTER_WORD = re.compile(r"[^\W\d_]{2,}")
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
-_MIN_CAPTION_WORDS = 2
+_CAPTIONS = SelectorList.parse(CAPTION_SELECTORS)
 
 
 @dataclass(frozen=True)
@@ -111,39 +91,39 @@ def caption_of(picture: LexborNode, unit: LexborNode | None, region: LexborNode,
 def is_false_caption(text: str, node: LexborNode | None) -> bool:
     """A byline, a newsletter or cookie line, a media-player teaser, or a list of linked headlines."""
     if (
-        sel.BOILERPLATE_LINES.match(text)
-        or _MEDIA_TEASER.search(text)
-        or _CODE.search(text)
+        BOILERPLATE_LINES.match(text)
+        or MEDIA_TEASER.search(text)
+        or CODE.search(text)
         or not _has_words(text)
-        or (text.endswith(":") and len(text.split()) <= _MAX_LABEL_WORDS)
+        or (text.endswith(":") and len(text.split()) <= MAX_LABEL_WORDS)
     ):
         return True
-    if _META_LINE.search(text) and len(text.split()) <= _MAX_BYLINE_WORDS:
+    if META_LINE.search(text) and len(text.split()) <= MAX_BYLINE_WORDS:
         return True
     if is_byline(text):
         return True
     if node is None:
         return False
-    headlines = [a for a in node.css("a") if word_count(dom.text_of(a)) >= _HEADLINE_WORDS]
+    headlines = [a for a in node.css("a") if word_count(dom.text_of(a)) >= CAPTION_HEADLINE_LINK_WORDS]
     return len(headlines) >= 2 or len(node.css("li")) >= 2
 
 
 def is_promo(text: str) -> bool:
     """A newsletter or subscription teaser, in any language ("Melden Sie sich für unseren Newsletter an")."""
-    return bool(sel.BOILERPLATE_LINES.match(text) and _NEWSLETTER.search(text)) or bool(
-        _NEWSLETTER.search(text) and _SIGN_UP.search(text)
+    return bool(BOILERPLATE_LINES.match(text) and NEWSLETTER.search(text)) or bool(
+        NEWSLETTER.search(text) and SIGN_UP.search(text)
     )
 
 
 def is_byline(text: str) -> bool:
     """ "By Jane Doe", "Von Hannah Ritzmann, Redakteurin 09.09.2025": a short line naming the author."""
-    by = sel.BY_PREFIX.match(text)
-    return by is not None and text[by.end() : by.end() + 1].isupper() and len(text.split()) <= _MAX_BYLINE_WORDS
+    by = BY_PREFIX.match(text)
+    return by is not None and text[by.end() : by.end() + 1].isupper() and len(text.split()) <= MAX_BYLINE_WORDS
 
 
 def _has_words(text: str) -> bool:
     """At least two words of letters ("Donald Trump"), or a few CJK characters; not "14 2" or "3 Min"."""
-    return len(_LETTER_WORD.findall(text)) >= _MIN_CAPTION_WORDS or len(_CJK.findall(text)) >= 2 * _MIN_CAPTION_WORDS
+    return len(LETTER_WORD.findall(text)) >= MIN_CAPTION_WORDS or len(CJK.findall(text)) >= 2 * MIN_CAPTION_WORDS
 
 
 def _caption_inside(unit: LexborNode) -> LexborNode | None:
@@ -162,7 +142,7 @@ def _caption_inside(unit: LexborNode) -> LexborNode | None:
 
 
 def _is_caption_element(node: LexborNode) -> bool:
-    return node.tag not in _UNSEEN_TAGS and (_CAPTIONS.matches(node) or _names_caption(node))
+    return node.tag not in UNSEEN_TAGS and (_CAPTIONS.matches(node) or _names_caption(node))
 
 
 def text_outside_captions(node: LexborNode) -> str:
@@ -180,7 +160,7 @@ def _caption_after(start: LexborNode, region: LexborNode) -> LexborNode | None:
     """A caption block printed right after the picture or after one of its nearest wrappers
     (buttons and empty elements between them do not count)."""
     block: LexborNode | None = start
-    for _ in range(_WRAPPER_LEVELS):
+    for _ in range(WRAPPER_LEVELS):
         if block is None or block.mem_id == region.mem_id:
             return None
         sibling = _next_element(block)
@@ -207,7 +187,7 @@ def _caption_in_wrapper(picture: LexborNode, region: LexborNode) -> Caption | No
             return None
         # An editor's plain paragraph beside an inline picture is body text, unless the wrapper is
         # made for a picture or the text carries a credit.
-        picture_block = bool(_PICTURE_BLOCK.search(wrapper.attributes.get("class") or ""))
+        picture_block = bool(PICTURE_BLOCK_CLASS.search(wrapper.attributes.get("class") or ""))
         return None if _bare_paragraphs(parts) and not found.credit and not picture_block else found
     return None
 
@@ -216,7 +196,7 @@ def _caption_parts(wrapper: LexborNode) -> list[LexborNode] | None:
     """The wrapper's text elements when they can be the picture's caption: one picture in the wrapper;
     the text in its own one or two elements (not loose around an inline picture); short; no heading
     and no link (a promo card's call to action)."""
-    text = text_within(wrapper, _MAX_BLOCK_CAPTION_CHARS + _MAX_LABEL_CHARS)
+    text = text_within(wrapper, MAX_BLOCK_CAPTION_CHARS + MAX_LABEL_CHARS)
     if text is None or wrapper.tag in ("p", "a", "li", "td") or _holds_other_pictures(wrapper):
         return None
     text = visible_text(wrapper)
@@ -227,10 +207,10 @@ def _caption_parts(wrapper: LexborNode) -> list[LexborNode] | None:
     if (
         loose_text
         or not parts
-        or len(parts) > _MAX_BLOCK_TEXT_CHILDREN
-        or word_count(text) > _MAX_BLOCK_CAPTION_WORDS
-        or len(text) > _MAX_BLOCK_CAPTION_CHARS
-        or wrapper.css_first(_HEADINGS) is not None
+        or len(parts) > MAX_BLOCK_TEXT_CHILDREN
+        or word_count(text) > MAX_BLOCK_CAPTION_WORDS
+        or len(text) > MAX_BLOCK_CAPTION_CHARS
+        or wrapper.css_first(ALL_HEADINGS) is not None
         or _links_in_text(parts)
     ):
         return None
@@ -253,7 +233,7 @@ def _caption_attribute(picture: LexborNode, unit: LexborNode | None) -> Caption:
     for node in (picture, unit):
         if node is None:
             continue
-        for name in sel.CAPTION_ATTRS:
+        for name in CAPTION_ATTRS:
             text = squash(node.attributes.get(name)).strip("\"' ")
             if text:
                 return _from_text(text, None, ())
@@ -262,18 +242,18 @@ def _caption_attribute(picture: LexborNode, unit: LexborNode | None) -> Caption:
 
 def _read(node: LexborNode, unit: LexborNode | None) -> Caption:
     """Text and credit of a caption element; credit elements (in it or in the figure) are kept apart."""
-    if text_within(node, _MAX_CAPTION_CHARS) is None:
+    if text_within(node, MAX_CAPTION_CHARS) is None:
         return NO_CAPTION  # a block this long is the article's, whatever its class says
     # A caption has a few elements; looking at the first ones keeps a hostile nesting linear.
     credit_nodes = [
         n
-        for n in node.css("*")[:_MAX_CAPTION_ELEMENTS]
+        for n in node.css("*")[:MAX_CAPTION_ELEMENTS]
         if n.mem_id != node.mem_id and (credits.is_credit_text(dom.text_of(n)) or _names_credit(n))
     ]
     named_credits = [
         n
-        for n in (unit or node).css(_CREDIT_SELECTOR)
-        if word_count(dom.text_of(n)) <= _MAX_BYLINE_WORDS and not _holds_picture(n)
+        for n in (unit or node).css(CREDIT_SELECTOR)
+        if word_count(dom.text_of(n)) <= MAX_BYLINE_WORDS and not _holds_picture(n)
     ]
     skipped = {n.mem_id for n in credit_nodes + named_credits}
     text = _text_without(node, skipped)
@@ -291,14 +271,14 @@ def _read_parts(parts: list[LexborNode]) -> Caption:
 
 
 def _from_text(text: str, credit: str | None, nodes: tuple[LexborNode, ...]) -> Caption:
-    text = _TOGGLE_LABEL.sub("", _LEADING_LABEL.sub("", squash(text)))
+    text = TOGGLE_LABEL.sub("", LEADING_LABEL.sub("", squash(text)))
     if credit:
         text = squash(text.replace(squash(credit), " "))
     text, printed = credits.split_credit(text) if text else ("", None)
     credit = credits.clean_credit(credit) or printed
     if text and is_promo(text):
         return Caption(None, None, nodes, promo=True)
-    if len(text) > _MAX_CAPTION_CHARS or (text and is_false_caption(text, nodes[0] if nodes else None)):
+    if len(text) > MAX_CAPTION_CHARS or (text and is_false_caption(text, nodes[0] if nodes else None)):
         return Caption(None, credit, nodes) if credit else NO_CAPTION
     return Caption(text or None, credit, nodes)
 
@@ -306,18 +286,18 @@ def _from_text(text: str, credit: str | None, nodes: tuple[LexborNode, ...]) -> 
 def visible_text(node: LexborNode) -> str:
     """The text of a small node without what a reader never sees as prose: buttons ("Enlarge"),
     icon titles, scripts."""
-    if node.tag in _UNSEEN_TAGS:
+    if node.tag in UNSEEN_TAGS:
         return ""
-    if node.css_first(_UNSEEN) is None:
+    if node.css_first(UNSEEN) is None:
         return dom.text_of(node)
     return _text_without(node, set())
 
 
 def _is_blank(node: LexborNode) -> bool:
     """No text a reader sees: an empty slot, a button, an icon (reads at most a short label)."""
-    if node.tag in _UNSEEN_TAGS or not has_text(node):
+    if node.tag in UNSEEN_TAGS or not has_text(node):
         return True
-    return text_within(node, _MAX_LABEL_CHARS) is not None and not visible_text(node)
+    return text_within(node, MAX_LABEL_CHARS) is not None and not visible_text(node)
 
 
 def _text_without(node: LexborNode, skipped: set[int]) -> str:
@@ -334,7 +314,7 @@ def _text_without(node: LexborNode, skipped: set[int]) -> str:
             pieces.append(" ")
         elif child.tag == "-text":
             pieces.append(child.text_content or "")
-        elif child.mem_id not in skipped and child.tag not in _UNSEEN_TAGS:
+        elif child.mem_id not in skipped and child.tag not in UNSEEN_TAGS:
             pieces.append(" ")
             stack.append(iter(child.iter(include_text=True)))
     return squash("".join(pieces))
@@ -345,28 +325,28 @@ def _is_caption_block(node: LexborNode) -> bool:
     if _CAPTIONS.matches(node):
         return True
     if _names_caption(node):
-        return _at_most_words(node, _MAX_NAMED_BLOCK_WORDS)
-    if not _at_most_words(node, _MAX_BLOCK_CAPTION_WORDS):
+        return _at_most_words(node, MAX_NAMED_BLOCK_WORDS)
+    if not _at_most_words(node, MAX_BLOCK_CAPTION_WORDS):
         return False
     first = next((child for child in node.iter() if has_text(child)), None)
     return first is not None and (_CAPTIONS.matches(first) or _names_caption(first))
 
 
 def _at_most_words(node: LexborNode, limit: int) -> bool:
-    text = text_within(node, limit * _CHARS_PER_WORD)
+    text = text_within(node, limit * CAPTION_CHARS_PER_WORD)
     return text is not None and word_count(text) <= limit
 
 
 def _names_credit(node: LexborNode) -> bool:
     """A short element whose class names a credit ("widget__captionCredit")."""
     return (
-        bool(sel.CREDIT_CLASS.search(node.attributes.get("class") or ""))
-        and word_count(dom.text_of(node)) <= _MAX_BYLINE_WORDS
+        bool(CREDIT_CLASS.search(node.attributes.get("class") or ""))
+        and word_count(dom.text_of(node)) <= MAX_BYLINE_WORDS
     )
 
 
 def _names_caption(node: LexborNode) -> bool:
-    return bool(sel.CAPTION_CLASS.search(node.attributes.get("class") or ""))
+    return bool(CAPTION_CLASS.search(node.attributes.get("class") or ""))
 
 
 def _holds_picture(node: LexborNode) -> bool:
@@ -382,7 +362,7 @@ def _holds_other_pictures(wrapper: LexborNode) -> bool:
 def _wrappers(picture: LexborNode, region: LexborNode) -> list[LexborNode]:
     found: list[LexborNode] = []
     for parent in dom.ancestors(picture):
-        if parent.mem_id == region.mem_id or len(found) >= _WRAPPER_LEVELS:
+        if parent.mem_id == region.mem_id or len(found) >= WRAPPER_LEVELS:
             break
         found.append(parent)
     return found

@@ -5,27 +5,27 @@ from __future__ import annotations
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsextract.extract import dom, zones
-from newsextract.extract import selectors as sel
 from newsextract.extract.evidence import Region, text_stats
 from newsextract.extract.explain import RemovalLog
 from newsextract.extract.text import squash
-
-_LINK_LIST_MIN_ITEMS = 10
-_LINK_LIST_DENSITY = 0.8
-# A child of the main text holding this share of its prose is one part of a story split in sections.
-_SECTION_SHARE = 0.15
-_MERGE_MIN_SHARE = 0.5
-_NOT_A_SECTION = sel.INLINE_TAGS | {"-text", "-comment", "p", "br"}
+from newsextract.extract.vocabulary.thresholds import (
+    LINK_LIST_DENSITY,
+    LINK_LIST_MIN_ITEMS,
+    MERGE_MIN_SHARE,
+    PROSE_SHARE_KEPT,
+    SECTION_SHARE,
+)
+from newsextract.extract.vocabulary.zones import DROP_TAGS, DROP_UNLESS_PROSE, NOT_A_SECTION
 
 
 def _drop_tags(tree: LexborHTMLParser, region: Region, log: RemovalLog) -> list[LexborNode]:
     """Scripts, forms, widgets' controls. A <form> or <dialog> holding the page's prose stays."""
     doomed = []
-    for node in tree.css(", ".join(sel.DROP_TAGS)):
+    for node in tree.css(", ".join(DROP_TAGS)):
         if node.tag == "noscript" and node.css_first("img") is not None:
             continue  # lazy loaders keep the real <img> there; the image step reads it
-        if node.tag in sel.DROP_UNLESS_PROSE:
-            if region.share_of_prose(node) >= zones.PROSE_SHARE_KEPT or (
+        if node.tag in DROP_UNLESS_PROSE:
+            if region.share_of_prose(node) >= PROSE_SHARE_KEPT or (
                 region.root is not None and dom.is_ancestor(node, region.root)
             ):
                 continue
@@ -53,10 +53,10 @@ def _link_lists(tree: LexborHTMLParser, region: Region, log: RemovalLog) -> list
     """Long lists of links outside the main text, named or not: menus, archives, link farms."""
     doomed = []
     for node in tree.css("ul, ol"):
-        if region.contains(node) or len(node.css("li")) < _LINK_LIST_MIN_ITEMS:
+        if region.contains(node) or len(node.css("li")) < LINK_LIST_MIN_ITEMS:
             continue
         stats = text_stats(node)
-        if stats.link_density >= _LINK_LIST_DENSITY:
+        if stats.link_density >= LINK_LIST_DENSITY:
             doomed.append(node)
             log.add(
                 "zone",
@@ -89,15 +89,15 @@ def merge_split_sections(region: Region) -> bool:
     if root is None:
         return False
     total = max(region.prose_in(root), 1)
-    if total < _MERGE_MIN_SHARE * region.page_prose:
+    if total < MERGE_MIN_SHARE * region.page_prose:
         return False  # the region is not clearly the story: let the main-text extractor read the page
     # A section wraps paragraphs; a <div> holding text of its own is itself a paragraph.
     sections = [
         child
         for child in root.iter()
-        if child.tag not in _NOT_A_SECTION and region.prose_in(child) > 0 and not squash(child.text(deep=False))
+        if child.tag not in NOT_A_SECTION and region.prose_in(child) > 0 and not squash(child.text(deep=False))
     ]
-    if sum(region.prose_in(s) >= _SECTION_SHARE * total for s in sections) < 2:
+    if sum(region.prose_in(s) >= SECTION_SHARE * total for s in sections) < 2:
         return False
     for section in sections:  # every part, small ones too: a wrapper left behind can still be cut
         section.unwrap()

@@ -2,27 +2,25 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from functools import lru_cache
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from newsextract.extract import selectors as sel
 from newsextract.extract.text import squash
-
-# Ancestry walks stop here: a deeper node is treated as inside whatever is
-# above it, which keeps hostile 10,000-deep pages linear.
-MAX_WALK = 80
-# One search over "class id" text: a boilerplate word bounded by start, end,
-# white space, "-" or "_" (so "share-bar" matches, "shared" does not).
-_BOILERPLATE_CLASS = re.compile(
-    r"(?:^|[\s_-])(?:"
-    + "|".join(re.escape(w) for w in sorted(sel.BOILERPLATE_WORDS, key=len, reverse=True))
-    + r")(?=$|[\s_-])"
+from newsextract.extract.vocabulary.thresholds import (
+    MAX_SCOPE_GROWTH,
+    MAX_WALK,
+    MIN_DECLARED_BODY_CHARS,
+    MIN_PARAGRAPH_CHARS,
+    PARAGRAPH_VOTE_WEIGHTS,
 )
-_EXCEPTIONS = re.compile(r"(?:^|\s)(?:" + "|".join(re.escape(w) for w in sel.BOILERPLATE_EXCEPTIONS) + r")(?=$|\s)")
-_MIN_PARAGRAPH_CHARS = 40
+from newsextract.extract.vocabulary.zones import (
+    BOILERPLATE_CLASS,
+    BOILERPLATE_EXCEPTION_CLASS,
+    BOILERPLATE_ROLES,
+    ZONE_TAGS,
+)
 
 
 def ancestors(node: LexborNode) -> Iterator[LexborNode]:
@@ -44,11 +42,11 @@ def boilerplate_marks(node: LexborNode, *, zone_tags: bool = True) -> frozenset[
     """
     marks: set[str] = set()
     tag = node.tag or ""
-    if zone_tags and tag in sel.ZONE_TAGS:
+    if zone_tags and tag in ZONE_TAGS:
         marks.add(f"<{tag}>")
     attrs = node.attributes
     role = (attrs.get("role") or "").lower()
-    if role in sel.BOILERPLATE_ROLES:
+    if role in BOILERPLATE_ROLES:
         marks.add(f"role={role}")
     if "hidden" in attrs:
         marks.add("hidden")
@@ -61,7 +59,7 @@ def boilerplate_marks(node: LexborNode, *, zone_tags: bool = True) -> frozenset[
 @lru_cache(maxsize=4096)
 def _class_marks(names: str) -> frozenset[str]:
     """Boilerplate words in a class or id value. Pure, and cached: pages repeat their class strings."""
-    found = _BOILERPLATE_CLASS.findall(_EXCEPTIONS.sub(" ", names.lower()))
+    found = BOILERPLATE_CLASS.findall(BOILERPLATE_EXCEPTION_CLASS.sub(" ", names.lower()))
     return frozenset(m.lstrip(" _-") for m in found)
 
 
@@ -89,16 +87,20 @@ def text_of(node: LexborNode) -> str:
 
 def find_article_root(tree: LexborHTMLParser) -> LexborNode | None:
     """The element holding the article text: [itemprop=articleBody], else the densest paragraph container."""
-    explicit = [n for n in tree.css("[itemprop=articleBody], [data-testid=article-body]") if len(text_of(n)) >= 200]
+    explicit = [
+        n
+        for n in tree.css("[itemprop=articleBody], [data-testid=article-body]")
+        if len(text_of(n)) >= MIN_DECLARED_BODY_CHARS
+    ]
     if explicit:
         return max(explicit, key=lambda n: len(text_of(n)))
     scores: dict[int, float] = {}
     nodes: dict[int, LexborNode] = {}
     for paragraph in tree.css("p, pre, blockquote"):
         length = len(text_of(paragraph))
-        if length < _MIN_PARAGRAPH_CHARS:
+        if length < MIN_PARAGRAPH_CHARS:
             continue
-        for weight, parent in zip((1.0, 0.5), ancestors(paragraph), strict=False):
+        for weight, parent in zip(PARAGRAPH_VOTE_WEIGHTS, ancestors(paragraph), strict=False):
             scores[parent.mem_id] = scores.get(parent.mem_id, 0.0) + weight * length
             nodes[parent.mem_id] = parent
     if not scores:
@@ -114,7 +116,7 @@ def image_scope(root: LexborNode | None, tree: LexborHTMLParser) -> LexborNode |
     root_len = max(len(text_of(root)), 1)
     for parent in ancestors(root):
         if parent.tag in ("article", "main") or (parent.attributes.get("role") == "main"):
-            return parent if len(text_of(parent)) <= 3 * root_len else root
+            return parent if len(text_of(parent)) <= MAX_SCOPE_GROWTH * root_len else root
         if parent.tag == "body":
             break
     wrapper = root.parent

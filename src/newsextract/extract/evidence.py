@@ -13,17 +13,20 @@ from dataclasses import dataclass, field
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsextract.extract import dom
-from newsextract.extract import selectors as sel
 from newsextract.extract.text import squash
-
-_MIN_PROSE_CHARS = 40
-_MAX_PROSE_LINK_DENSITY = 0.5
-# Widen to an ancestor only when it holds clearly more prose than the current region.
-_WIDEN_GAIN = 1.3
-_MAX_WIDEN_LEVELS = 12
-# A single text block replaces the paragraph container only when it clearly outweighs it
-# (a whole post in one <br>-separated <div>), not a long cookie or legal notice.
-_TEXT_BLOCK_GAIN = 2.0
+from newsextract.extract.vocabulary.thresholds import (
+    MAX_PROSE_LINK_DENSITY,
+    MAX_WIDEN_LEVELS,
+    MIN_PROSE_CHARS,
+    TEXT_BLOCK_GAIN,
+    WIDEN_GAIN,
+)
+from newsextract.extract.vocabulary.zones import (
+    INLINE_TAGS,
+    PROSE_BLOCK_SELECTOR,
+    PROSE_BLOCK_TAGS,
+    TEXT_BLOCK_SELECTOR,
+)
 
 
 @dataclass(frozen=True)
@@ -70,14 +73,14 @@ def prose_blocks(scope: LexborNode) -> list[tuple[LexborNode, int]]:
     mostly not links, and the containers that hold text of their own (Blogger and HubSpot write
     ``<div>text<br><br>text</div>``), counted by that own text only."""
     found = []
-    for block in scope.css(sel.PROSE_BLOCK_SELECTOR + ", " + sel.TEXT_BLOCK_SELECTOR):
-        if block.tag not in sel.PROSE_BLOCK_TAGS:
+    for block in scope.css(PROSE_BLOCK_SELECTOR + ", " + TEXT_BLOCK_SELECTOR):
+        if block.tag not in PROSE_BLOCK_TAGS:
             own = len(squash(block.text(deep=False)))
-            if own >= _MIN_PROSE_CHARS:
+            if own >= MIN_PROSE_CHARS:
                 found.append((block, own))
             continue
         stats = text_stats(block)
-        if stats.chars >= _MIN_PROSE_CHARS and stats.link_density < _MAX_PROSE_LINK_DENSITY:
+        if stats.chars >= MIN_PROSE_CHARS and stats.link_density < MAX_PROSE_LINK_DENSITY:
             found.append((block, stats.chars))
     return found
 
@@ -98,7 +101,7 @@ def find_region(tree: LexborHTMLParser, core: LexborNode | None) -> Region:
     region = Region(root=core, core=core, page_prose=total, prose_by_node=prose_by_node, blocks=blocks)
     if blocks:  # text written in one <div>/<span> with <br>s can outweigh every paragraph container
         largest, chars = max(blocks, key=lambda item: item[1])
-        if core is None or chars > _TEXT_BLOCK_GAIN * region.prose_in(core):
+        if core is None or chars > TEXT_BLOCK_GAIN * region.prose_in(core):
             core = region.core = largest
     if core is not None:
         region.root = _widen(core, region)
@@ -107,11 +110,11 @@ def find_region(tree: LexborHTMLParser, core: LexborNode | None) -> Region:
 
 def _widen(core: LexborNode, region: Region) -> LexborNode:
     current = core
-    if current.tag in sel.INLINE_TAGS:  # a <span> or <em> holding paragraphs: its block is the container
-        current = next((p for p in dom.ancestors(current) if p.tag not in sel.INLINE_TAGS), current)
+    if current.tag in INLINE_TAGS:  # a <span> or <em> holding paragraphs: its block is the container
+        current = next((p for p in dom.ancestors(current) if p.tag not in INLINE_TAGS), current)
     for level, parent in enumerate(dom.ancestors(current)):
-        if level >= _MAX_WIDEN_LEVELS or parent.tag in ("body", "html"):
+        if level >= MAX_WIDEN_LEVELS or parent.tag in ("body", "html"):
             break
-        if region.prose_in(parent) >= _WIDEN_GAIN * max(region.prose_in(current), 1):
+        if region.prose_in(parent) >= WIDEN_GAIN * max(region.prose_in(current), 1):
             current = parent
     return current

@@ -5,9 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from newsextract.extract.text import squash, word_count
+from newsextract.extract.vocabulary.thresholds import EXCERPT_CHARS
 from newsextract.models import Removal
-
-_EXCERPT_CHARS = 160
 
 
 @dataclass
@@ -23,5 +22,5 @@ class RemovalLog:
         text = squash(text)
         if not text:
             return
-        excerpt = text if len(text) <= _EXCERPT_CHARS else text[: _EXCERPT_CHARS - 1] + "…"
+        excerpt = text if len(text) <= EXCERPT_CHARS else text[: EXCERPT_CHARS - 1] + "…"
         self.removals.append(Removal(step=step, rule=rule, evidence=evidence, text=excerpt, words=word_count(text)))

@@ -20,58 +20,35 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsextract.extract import dom
 from newsextract.extract.text import fold, squash, words
-
-_TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|·|•|::|»|/)\s+")
-_SECTION_LABELS = (
-    r"(?:opinion|analysis|editorial|commentary|review|exclusive|live|watch|video|meinung|kommentar|"
-    r"analyse|opinión|tribune|op-ed)"
+from newsextract.extract.vocabulary.headlines import (
+    ARTICLE,
+    BLOCK_TAGS,
+    DOUBLE_ENCODED,
+    KICKER,
+    LABEL_PUNCTUATION,
+    NAVIGATION_ROLES,
+    NAVIGATION_TAGS,
+    NOT_ALNUM,
+    SECTION_LABEL_PREFIX,
+    SECTION_LABEL_SUFFIX,
+    TITLE_SEPARATORS,
+    TRUNCATED,
 )
-_KICKER = re.compile(rf"^{_SECTION_LABELS}\s*[|:]\s*", re.IGNORECASE)
-# In a printed <h1> only a label set off by a bar is one ("Review: …" can be the headline's own words).
-_LABEL_PREFIX = re.compile(rf"^{_SECTION_LABELS}\s*\|\s*", re.IGNORECASE)
-_LABEL_SUFFIX = re.compile(rf"\s+\|\s*{_SECTION_LABELS}$", re.IGNORECASE)
-_LABEL_PUNCTUATION = " :|-–—·•/"
-_TRUNCATED = ("…", "...")
-_CUT_OFF_CHARS = 100  # SEO tools and feeds cut headlines at 100-110 characters
-_NOT_ALNUM = re.compile(r"[\W_]+")
-# Domain names drop a site name's article: "The Quiet Workshop" is quietworkshop.net.
-_ARTICLE = re.compile(r"^(?:the|a|le|la|les|el|los|las|il|lo|der|die|das|de|het|een)\s+", re.IGNORECASE)
-# UTF-8 bytes that a CMS stored decoded as Windows-1252 or Latin-1: "â€™" or "â\x80\x99" for "’".
-_DOUBLE_ENCODED = re.compile("[\u00c2-\u00f4][\u0080-\u00bf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]")
-
-_MAX_HEADLINE_WORDS = 40
-_MIN_TITLE_WORDS = 3
-_MIN_PRINTED_WORDS = 3  # shorter <h1>s ("Politics", a site name) count only when metadata confirms them
-_MIN_INNER_WORDS = 2
-_MIN_SITE_NAME_CHARS = 3  # host labels "co", "m" name nothing
-_MAX_HEADLINE_H1S = 2  # more <h1>s in the article: they are its section headings
-_MAX_H1S = 50  # bounds the work on pages that misuse <h1>
-_MAX_INNER_NODES = 30
-# Where an <h1> is a menu entry, a breadcrumb's SEO copy of the headline or a sidebar heading.
-_NAVIGATION_TAGS = ("nav", "footer", "aside")
-_NAVIGATION_ROLES = ("navigation", "complementary", "contentinfo")
-_BLOCK_TAGS = frozenset(
-    {
-        "div",
-        "p",
-        "li",
-        "ul",
-        "ol",
-        "section",
-        "header",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "figure",
-        "figcaption",
-        "blockquote",
-        "table",
-        "tr",
-        "td",
-    }
+from newsextract.extract.vocabulary.thresholds import (
+    CUT_OFF_CHARS,
+    MAX_H1S,
+    MAX_HEADLINE_H1S,
+    MAX_HEADLINE_WORDS,
+    MAX_INNER_NODES,
+    MAX_SITE_SUFFIX_WORDS,
+    MIN_H1_IN_TITLE_CHARS,
+    MIN_H1_TITLE_SHARE,
+    MIN_HEADLINE_AFTER_LABEL_WORDS,
+    MIN_HEADLINE_BEFORE_SUFFIX_CHARS,
+    MIN_INNER_WORDS,
+    MIN_PRINTED_WORDS,
+    MIN_SITE_NAME_CHARS,
+    MIN_TITLE_WORDS,
 )
 
 
@@ -110,9 +87,9 @@ def printed_headline(tree: LexborHTMLParser, scope: LexborNode | None) -> str | 
     Boilerplate class words only break ties: an <h1> in a zone they nominate
     loses to one outside such zones, and wins when it is the only one.
     """
-    found = _distinct(h for h in _visible_h1s(tree) if len(h[1].text.split()) >= _MIN_PRINTED_WORDS)
+    found = _distinct(h for h in _visible_h1s(tree) if len(h[1].text.split()) >= MIN_PRINTED_WORDS)
     in_scope = [h for h in found if scope is not None and dom.is_ancestor(scope, h[0])]
-    if len(in_scope) > _MAX_HEADLINE_H1S:
+    if len(in_scope) > MAX_HEADLINE_H1S:
         in_scope = []
     plain_ids = {n.mem_id for n, _ in found if not dom.inside_boilerplate(n, tree.body, zone_tags=False)}
     plain = [h for h in found if h[0].mem_id in plain_ids]
@@ -134,7 +111,7 @@ def _distinct(h1s: Iterator[tuple[LexborNode, PrintedTitle]]) -> list[tuple[Lexb
 
 
 def _visible_h1s(tree: LexborHTMLParser) -> Iterator[tuple[LexborNode, PrintedTitle]]:
-    for h1 in itertools.islice(tree.css("h1"), _MAX_H1S):
+    for h1 in itertools.islice(tree.css("h1"), MAX_H1S):
         if (
             "hidden" in h1.attributes
             or h1.attributes.get("aria-hidden") == "true"
@@ -143,7 +120,7 @@ def _visible_h1s(tree: LexborHTMLParser) -> Iterator[tuple[LexborNode, PrintedTi
         ):
             continue
         text = printed_text(h1)
-        if 1 <= len(text.split()) <= _MAX_HEADLINE_WORDS:
+        if 1 <= len(text.split()) <= MAX_HEADLINE_WORDS:
             yield h1, PrintedTitle(text, _inner_runs(h1, text))
 
 
@@ -153,7 +130,7 @@ def _in_navigation(h1: LexborNode) -> bool:
             return False
         role = (parent.attributes.get("role") or "").lower()
         names = f"{parent.attributes.get('class') or ''} {parent.attributes.get('id') or ''}".lower()
-        if parent.tag in _NAVIGATION_TAGS or role in _NAVIGATION_ROLES or "breadcrumb" in names:
+        if parent.tag in NAVIGATION_TAGS or role in NAVIGATION_ROLES or "breadcrumb" in names:
             return True
     return False
 
@@ -173,13 +150,13 @@ def _inner_runs(h1: LexborNode, whole: str) -> tuple[str, ...]:
     "<span>Politics |</span> Governor vetoes …" gives "Governor vetoes …".
     """
     runs: list[str] = []
-    for node in itertools.islice(h1.traverse(), 1, _MAX_INNER_NODES):
+    for node in itertools.islice(h1.traverse(), 1, MAX_INNER_NODES):
         text = printed_text(node)
         if not text or text == whole:
             continue
         beside = whole.removeprefix(text) if whole.startswith(text) else whole.removesuffix(text)
-        for run in (text, beside.strip(_LABEL_PUNCTUATION)):
-            if len(run.split()) >= _MIN_INNER_WORDS and run != whole and run not in runs:
+        for run in (text, beside.strip(LABEL_PUNCTUATION)):
+            if len(run.split()) >= MIN_INNER_WORDS and run != whole and run not in runs:
                 runs.append(run)
     return tuple(runs)
 
@@ -206,7 +183,7 @@ def printed_text(node: LexborNode) -> str:
 
 def _block_of(text_node: LexborNode, top: LexborNode) -> int:
     for parent in dom.ancestors(text_node):
-        if parent.tag in _BLOCK_TAGS or parent.mem_id == top.mem_id:
+        if parent.tag in BLOCK_TAGS or parent.mem_id == top.mem_id:
             return parent.mem_id
     return top.mem_id
 
@@ -216,7 +193,7 @@ def _reads_as_two(before: str, after: str) -> bool:
 
 
 def _undo_double_encoding(text: str) -> str:
-    if not _DOUBLE_ENCODED.search(text):
+    if not DOUBLE_ENCODED.search(text):
         return text
     for legacy in ("cp1252", "latin-1"):
         try:
@@ -270,7 +247,7 @@ def confirmed_part(h1: PrintedTitle, title: str) -> str | None:
     for run in h1.inner:
         if tuple(words(run)) in parts:
             return run
-    if title.rstrip().endswith(_TRUNCATED) and _cut_short(title_words, h1_words):
+    if title.rstrip().endswith(TRUNCATED) and _cut_short(title_words, h1_words):
         return h1.text
     return None
 
@@ -278,7 +255,7 @@ def confirmed_part(h1: PrintedTitle, title: str) -> str | None:
 def _separated_parts(title: str) -> list[str]:
     """The title, and each run of it before or after a separator ("Headline | Site" gives "Headline")."""
     parts = [title]
-    for match in _TITLE_SEPARATORS.finditer(title):
+    for match in TITLE_SEPARATORS.finditer(title):
         parts += [title[: match.start()].strip(), title[match.end() :].strip()]
     return parts
 
@@ -289,9 +266,9 @@ def _beside_separator(h1_words: list[str], title: str) -> bool:
 
 
 def _cut_short(short: list[str], full: list[str]) -> bool:
-    """True when ``short`` is ``full`` cut off, maybe mid-word, after at least _MIN_TITLE_WORDS words."""
+    """True when ``short`` is ``full`` cut off, maybe mid-word, after at least MIN_TITLE_WORDS words."""
     n = len(short)
-    return _MIN_TITLE_WORDS <= n < len(full) and full[: n - 1] == short[:-1] and full[n - 1].startswith(short[-1])
+    return MIN_TITLE_WORDS <= n < len(full) and full[: n - 1] == short[:-1] and full[n - 1].startswith(short[-1])
 
 
 def _fullest(titles: list[Title]) -> Title:
@@ -309,7 +286,7 @@ def _fullest(titles: list[Title]) -> Title:
 def _looks_cut_off(title: str) -> bool:
     """True for a title that ends in an ellipsis, leaves a bracket open or runs to a length limit."""
     stripped = title.rstrip()
-    return stripped.endswith(_TRUNCATED) or stripped.count("(") > stripped.count(")") or len(stripped) >= _CUT_OFF_CHARS
+    return stripped.endswith(TRUNCATED) or stripped.count("(") > stripped.count(")") or len(stripped) >= CUT_OFF_CHARS
 
 
 # ---- site names and labels ----
@@ -328,18 +305,18 @@ class Site:
         labels = [_compact(label) for label in host.split(".")]
         joined = [a + b for a, b in itertools.pairwise(labels)]  # "der-postillon" -> "derpostillon"
         names = {_compact(site_name), _compact(host), *labels[:-1], *joined}
-        return cls(frozenset(name for name in names if len(name) >= _MIN_SITE_NAME_CHARS), host)
+        return cls(frozenset(name for name in names if len(name) >= MIN_SITE_NAME_CHARS), host)
 
     def named_by(self, text: str) -> bool:
         """True when the text is the site's name ("The Quiet Workshop" on quietworkshop.net), not a headline."""
-        return _compact(text) in self.names or _compact(_ARTICLE.sub("", text)) in self.names
+        return _compact(text) in self.names or _compact(ARTICLE.sub("", text)) in self.names
 
     def strip_labels(self, headline: str) -> str:
         """The headline without section labels ("Opinion | ", " | Opinion") and site names around it."""
-        headline = _LABEL_SUFFIX.sub("", _LABEL_PREFIX.sub("", headline))
+        headline = SECTION_LABEL_SUFFIX.sub("", SECTION_LABEL_PREFIX.sub("", headline))
         while (last := _last_separator(headline)) and self.named_by(headline[last.end() :]):
             headline = headline[: last.start()]
-        while (first := _TITLE_SEPARATORS.search(headline)) and self.named_by(headline[: first.start()]):
+        while (first := TITLE_SEPARATORS.search(headline)) and self.named_by(headline[: first.start()]):
             headline = headline[first.end() :]
         head, _, rest = headline.partition(" ")
         if self.host and head.lower() == self.host and rest:  # "davidbau.com Vibe Coding"
@@ -348,11 +325,11 @@ class Site:
 
 
 def _compact(text: str | None) -> str:
-    return _NOT_ALNUM.sub("", fold(text))
+    return NOT_ALNUM.sub("", fold(text))
 
 
 def _last_separator(text: str) -> re.Match[str] | None:
-    matches = list(_TITLE_SEPARATORS.finditer(text))
+    matches = list(TITLE_SEPARATORS.finditer(text))
     return matches[-1] if matches else None
 
 
@@ -361,22 +338,26 @@ def clean_headline(headline: str, h1_texts: list[str], site_name: str | None, pa
     folded = fold(headline)
     for h1 in h1_texts:
         h1_folded = fold(h1)
-        if len(h1_folded) >= 12 and h1_folded in folded and len(h1_folded) >= len(folded) * 0.4:
+        if (
+            len(h1_folded) >= MIN_H1_IN_TITLE_CHARS
+            and h1_folded in folded
+            and len(h1_folded) >= len(folded) * MIN_H1_TITLE_SHARE
+        ):
             return h1
     headline = _strip_site_suffix(Site.of(site_name, page_url).strip_labels(headline), site_name)
-    return _strip_section_prefix(_KICKER.sub("", headline).strip(), site_name)
+    return _strip_section_prefix(KICKER.sub("", headline).strip(), site_name)
 
 
 def _strip_section_prefix(headline: str, site_name: str | None) -> str:
     """Drop a leading "Politics | " or "SiteName - " when a real headline follows it."""
-    match = _TITLE_SEPARATORS.search(headline)
+    match = TITLE_SEPARATORS.search(headline)
     if not match:
         return headline
     head, rest = headline[: match.start()], headline[match.end() :]
     site = fold(site_name)
     names_site = bool(site) and (fold(head) in site or site in fold(head))
     section_label = match.group().strip() in ("|", "·", "•") and len(head.split()) <= 2
-    if (names_site or section_label) and len(rest.split()) >= 4:
+    if (names_site or section_label) and len(rest.split()) >= MIN_HEADLINE_AFTER_LABEL_WORDS:
         return rest.strip()
     return headline
 
@@ -388,6 +369,6 @@ def _strip_site_suffix(headline: str, site_name: str | None) -> str:
     head, tail = headline[: last.start()], headline[last.end() :]
     site, tail_folded = fold(site_name), fold(tail)
     names_site = bool(site) and (tail_folded in site or site in tail_folded)
-    if names_site or (len(tail.split()) <= 4 and len(head) >= 20):
+    if names_site or (len(tail.split()) <= MAX_SITE_SUFFIX_WORDS and len(head) >= MIN_HEADLINE_BEFORE_SUFFIX_CHARS):
         return head.strip()
     return headline

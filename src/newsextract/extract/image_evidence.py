@@ -6,37 +6,34 @@ no prose of its own, or more than the picture's caption).
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from urllib.parse import parse_qsl, urljoin, urlsplit
 
 from selectolax.lexbor import LexborNode
 
 from newsextract.extract import dom
-from newsextract.extract import selectors as sel
 from newsextract.extract.captions import is_byline, text_outside_captions
 from newsextract.extract.image_sources import declared_size
 from newsextract.extract.node_text import has_text, raw_length, text_within
 from newsextract.extract.text import word_count
-
-# How far up from a picture its link, its card or its author block may be.
-_CARD_LEVELS = 4
-_HEADLINE_WORDS = 3
-_TEASER_LINK_SHARE = 0.6
-_MAX_CARDS_SHARE = 0.3
-_MAX_CARD_WORDS = 60
-_MAX_CARD_CHARS = 600
-_MAX_BYLINE_CHARS = 200
-# Slack, in characters, between a wrapper's text and the caption it holds (labels, "Enlarge").
-_WRAPPER_SLACK = 40
-# Above this a zone is more than a picture's wrapper: no need to look inside.
-_MAX_WRAPPER_CHARS = 1500
-# A zone holding this share of the region's text (and few links) is the article itself.
-_PROSE_SHARE = 0.3
-_PROSE_LINK_SHARE = 0.3
-_FILE_SUFFIX = re.compile(r"\.(?:jpe?g|png|gif|webp|avif|bmp|tiff?|svg|heic)$", re.IGNORECASE)
-_BANNER_RATIO = 4
-_MIN_LOOSE_WIDTH = 200
+from newsextract.extract.vocabulary.images import AD_ZONE, AUTHOR_BLOCK, FILE_SUFFIX
+from newsextract.extract.vocabulary.thresholds import (
+    BANNER_RATIO,
+    CARD_HEADLINE_LINK_WORDS,
+    CARD_LEVELS,
+    MAX_AUTHOR_BLOCK_CHARS,
+    MAX_CARDS_SHARE,
+    MAX_TEASER_CARD_CHARS,
+    MAX_TEASER_CARD_WORDS,
+    MAX_WALK,
+    MAX_WRAPPER_CHARS,
+    MIN_LOOSE_WIDTH,
+    PROSE_LINK_SHARE,
+    PROSE_SHARE,
+    TEASER_LINK_SHARE,
+    TINY_IMAGE_PX,
+    WRAPPER_SLACK,
+)
 
 
 @dataclass
@@ -56,7 +53,7 @@ class ImageJudge:
         with headline-like text, or beside such a linked headline (a related-stories item)."""
         link = self._enclosing_link(picture)
         if link is not None and self._points_elsewhere(link):
-            if word_count(text_within(link, _MAX_CARD_CHARS) or "") >= _HEADLINE_WORDS:
+            if word_count(text_within(link, MAX_TEASER_CARD_CHARS) or "") >= CARD_HEADLINE_LINK_WORDS:
                 return link
             card = self._first_block_with_text(link)
             return card if card is not None and self._card_has_headline(card, link) else None
@@ -66,34 +63,34 @@ class ImageJudge:
     def droppable_cards(self, cards: list[LexborNode]) -> list[LexborNode]:
         """Teaser cards to drop from the text: each mostly a linked headline, together a small part of
         the region (where cards make up the page, as on a course or webcam list, they are its content)."""
-        linked = [card for card in cards if self._link_share(card) >= _TEASER_LINK_SHARE]
+        linked = [card for card in cards if self._link_share(card) >= TEASER_LINK_SHARE]
         total = sum(self._text_length(card) for card in linked)
-        return linked if total <= _MAX_CARDS_SHARE * self._text_length(self.region) else []
+        return linked if total <= MAX_CARDS_SHARE * self._text_length(self.region) else []
 
     def is_author_portrait(self, picture: LexborNode) -> bool:
         """A portrait in an author block: one named so, or a small block whose text is a byline
         ("By Jane Doe", "Von Max Muster, Redakteur")."""
-        if any(self._names_author(node) for node in self._up(picture, _CARD_LEVELS)):
+        if any(self._names_author(node) for node in self._up(picture, CARD_LEVELS)):
             return True
         block = self._first_block_with_text(picture)
-        text = text_within(block, _MAX_BYLINE_CHARS) if block is not None else None
+        text = text_within(block, MAX_AUTHOR_BLOCK_CHARS) if block is not None else None
         return text is not None and is_byline(text)
 
     def _names_author(self, node: LexborNode) -> bool:
         if node.mem_id not in self._authorish:
             names = f"{node.attributes.get('class') or ''} {node.attributes.get('id') or ''}"
-            self._authorish[node.mem_id] = bool(names.strip()) and bool(sel.AUTHOR_BLOCK.search(names))
+            self._authorish[node.mem_id] = bool(names.strip()) and bool(AUTHOR_BLOCK.search(names))
         return self._authorish[node.mem_id]
 
     def in_boilerplate_zone(self, unit: LexborNode, caption_chars: int) -> bool:
         """True when a zone nominated by its tag, role or class holds the picture and its content agrees:
         an uncaptioned picture in an ad slot, or a zone that is more than the picture's wrapper and
         does not hold the article's prose."""
-        for node in self._up(unit, dom.MAX_WALK):
+        for node in self._up(unit, MAX_WALK):
             if not self._nominated(node):
                 continue
             names = f"{node.attributes.get('class') or ''} {node.attributes.get('id') or ''}"
-            if not caption_chars and sel.AD_ZONE.search(names):
+            if not caption_chars and AD_ZONE.search(names):
                 return True  # an ad creative prints no caption
             if self._is_wrapper(node, caption_chars):
                 continue  # "widget__figure", "article__aside--img", a lightbox: the picture and its caption only
@@ -110,24 +107,24 @@ class ImageJudge:
     def _is_wrapper(self, zone: LexborNode, caption_chars: int) -> bool:
         """The zone holds the picture and its caption only: besides caption elements and buttons'
         labels, at most a few words (a lightbox, an "image widget")."""
-        text = text_within(zone, _MAX_WRAPPER_CHARS)
+        text = text_within(zone, MAX_WRAPPER_CHARS)
         if text is None:
             return False
-        if len(text) <= caption_chars + _WRAPPER_SLACK:
+        if len(text) <= caption_chars + WRAPPER_SLACK:
             return True
         if zone.mem_id not in self._beside_captions:  # a gallery asks once for each of its pictures
             self._beside_captions[zone.mem_id] = len(text_outside_captions(zone))
-        return self._beside_captions[zone.mem_id] <= _WRAPPER_SLACK
+        return self._beside_captions[zone.mem_id] <= WRAPPER_SLACK
 
     def _holds_prose(self, zone: LexborNode) -> bool:
         region_chars = max(self._text_length(self.region), 1)
-        return self._text_length(zone) >= _PROSE_SHARE * region_chars and self._link_share(zone) < _PROSE_LINK_SHARE
+        return self._text_length(zone) >= PROSE_SHARE * region_chars and self._link_share(zone) < PROSE_LINK_SHARE
 
     def _enclosing_link(self, picture: LexborNode) -> LexborNode | None:
         return next(
             (
                 node
-                for node in self._up(picture, _CARD_LEVELS, include_self=True)
+                for node in self._up(picture, CARD_LEVELS, include_self=True)
                 if node.tag == "a" and node.attributes.get("href")
             ),
             None,
@@ -139,42 +136,42 @@ class ImageJudge:
         if not href or href.startswith(("#", "javascript:", "mailto:")):
             return False
         target = urlsplit(urljoin(self.page_url or "", href))
-        if _FILE_SUFFIX.search(target.path):
+        if FILE_SUFFIX.search(target.path):
             return False
         here = urlsplit(self.page_url or "")
         return not (target.netloc == here.netloc and target.path.rstrip("/") == here.path.rstrip("/"))
 
     def _card_has_headline(self, card: LexborNode, link: LexborNode) -> bool:
         """The card holds a heading, or another link to the same page that reads as a headline."""
-        text = text_within(card, _MAX_CARD_CHARS)
-        if text is None or word_count(text) > _MAX_CARD_WORDS:
+        text = text_within(card, MAX_TEASER_CARD_CHARS)
+        if text is None or word_count(text) > MAX_TEASER_CARD_WORDS:
             return False
         if card.css_first("h2, h3, h4, h5, h6") is not None:
             return True
         href = link.attributes.get("href")
         return any(
-            other.attributes.get("href") == href and word_count(dom.text_of(other)) >= _HEADLINE_WORDS
+            other.attributes.get("href") == href and word_count(dom.text_of(other)) >= CARD_HEADLINE_LINK_WORDS
             for other in card.css("a[href]")
         )
 
     def _is_headline_card(self, card: LexborNode) -> bool:
         """A short block whose text is mostly one linked headline (a teaser list item); a list of
         several links beside a picture is a link list, not the picture's card."""
-        text = text_within(card, _MAX_CARD_CHARS)
-        if text is None or word_count(text) > _MAX_CARD_WORDS:
+        text = text_within(card, MAX_TEASER_CARD_CHARS)
+        if text is None or word_count(text) > MAX_TEASER_CARD_WORDS:
             return False
         headlines = [
             a
             for a in card.css("a[href]")
-            if word_count(dom.text_of(a)) >= _HEADLINE_WORDS and self._points_elsewhere(a)
+            if word_count(dom.text_of(a)) >= CARD_HEADLINE_LINK_WORDS and self._points_elsewhere(a)
         ]
         if len({a.attributes.get("href") for a in headlines}) != 1:
             return False
         linked = sum(len(dom.text_of(a)) for a in headlines)
-        return linked >= _TEASER_LINK_SHARE * len(text)
+        return linked >= TEASER_LINK_SHARE * len(text)
 
     def _first_block_with_text(self, node: LexborNode) -> LexborNode | None:
-        return next((up for up in self._up(node, _CARD_LEVELS) if has_text(up)), None)
+        return next((up for up in self._up(node, CARD_LEVELS) if has_text(up)), None)
 
     def _up(self, node: LexborNode, levels: int, *, include_self: bool = False) -> list[LexborNode]:
         """The node's ancestors below the region, nearest first, at most ``levels`` of them
@@ -205,16 +202,16 @@ def looks_like_content(picture: LexborNode, *, captioned: bool, url: str | None 
     width, height = declared_size(picture)
     hinted_width, hinted_height = _size_in_query(url)
     width, height = width or hinted_width, height or hinted_height
-    if _is_tiny(width, height) or (width and height and width / height >= _BANNER_RATIO):
+    if _is_tiny(width, height) or (width and height and width / height >= BANNER_RATIO):
         return False
-    return captioned or width is None or width >= _MIN_LOOSE_WIDTH
+    return captioned or width is None or width >= MIN_LOOSE_WIDTH
 
 
 def _is_tiny(width: int | None, height: int | None) -> bool:
     """Icon-sized: narrow, or low without being a wide strip."""
-    if width is not None and width <= sel.TINY_IMAGE_PX:
+    if width is not None and width <= TINY_IMAGE_PX:
         return True
-    return height is not None and height <= sel.TINY_IMAGE_PX and (width is None or width <= 2 * sel.TINY_IMAGE_PX)
+    return height is not None and height <= TINY_IMAGE_PX and (width is None or width <= 2 * TINY_IMAGE_PX)
 
 
 def _size_in_query(url: str | None) -> tuple[int | None, int | None]:

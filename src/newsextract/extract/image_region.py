@@ -13,10 +13,8 @@ from selectolax.lexbor import LexborNode
 
 from newsextract.extract import dom
 from newsextract.extract.text import contains_text, similar
-
-# Pages with more headings than this are index pages or hostile; the first ones are enough.
-_MAX_HEADINGS = 12
-_PAGE_TAGS = ("body", "html", "#document", "-undef")
+from newsextract.extract.vocabulary.images import PAGE_TAGS
+from newsextract.extract.vocabulary.thresholds import MAX_REGION_HEADINGS
 
 
 def article_region(scope: LexborNode, headline: str | None = None) -> LexborNode:
@@ -29,13 +27,13 @@ def article_region(scope: LexborNode, headline: str | None = None) -> LexborNode
     if body is None:
         return scope
     chain = {node.mem_id: depth for depth, node in enumerate([scope, *dom.ancestors(scope)])}
-    headings = body.css("h1")[:_MAX_HEADINGS]
+    headings = body.css("h1")[:MAX_REGION_HEADINGS]
     matching = [h for h in headings if headline and _names(dom.text_of(h), headline)]
     meetings = [m for m in (_meeting_point(h, chain) for h in matching or headings) if m is not None]
     if not meetings:
         return scope
     best = meetings[0] if matching else min(meetings, key=lambda m: chain[m.mem_id])
-    return scope if best.tag in _PAGE_TAGS else best
+    return scope if best.tag in PAGE_TAGS else best
 
 
 def _names(heading: str, headline: str) -> bool:

@@ -7,28 +7,17 @@ from urllib.parse import urljoin
 
 from selectolax.lexbor import LexborNode
 
-from newsextract.extract import selectors as sel
-
-_PICTURE_TAGS = ("img", "amp-img")
-# Substrings every placeholder address holds one of: the regular expression runs only where one is found.
-_PLACEHOLDER_HINTS = (
-    "data:",
-    "about:",
-    "#",
-    "javascript:",
-    "blank",
-    "spacer",
-    "placeholder",
-    "lazy",
-    "loading",
-    "transparent",
-    "1x1",
-    "grey",
-    "pixel",
+from newsextract.extract.vocabulary.images import (
+    IMAGE_PLACEHOLDER,
+    LAZY_SRC_ATTRS,
+    LAZY_SRCSET_ATTRS,
+    OTHER_SRC,
+    OTHER_SRCSET,
+    PICTURE_TAGS,
+    PLACEHOLDER_HINTS,
 )
-_PREFIX_CHARS = 16
-_OTHER_SRCSET = re.compile(r"^data-[\w-]*srcset$")
-_OTHER_SRC = re.compile(r"^data-[\w-]*(?:src|url)$")
+from newsextract.extract.vocabulary.thresholds import DATA_URL_PREFIX_CHARS
+
 # One srcset candidate: an address (no white space; a comma right before white space ends it) and a descriptor.
 _SRCSET_CANDIDATE = re.compile(r"\s*(?P<url>[^\s,][^\s]*?)(?:,(?=\s|$)|\s+(?P<size>[^,]*)(?:,|$)|$)")
 
@@ -40,7 +29,7 @@ def image_url(node: LexborNode, base_url: str | None) -> str | None:
     a <picture> (or an <img> whose own source is a placeholder) falls back to its <source> elements.
     """
     found = _own_url(node)
-    if found is None and node.tag in ("picture", *_PICTURE_TAGS):
+    if found is None and node.tag in ("picture", *PICTURE_TAGS):
         picture = node if node.tag == "picture" else node.parent
         if picture is not None and picture.tag == "picture":
             found = next(filter(None, (_own_url(source) for source in picture.css("source"))), None)
@@ -49,7 +38,7 @@ def image_url(node: LexborNode, base_url: str | None) -> str | None:
 
 def is_picture_element(node: LexborNode) -> bool:
     """True for the one element that stands for a picture (not a wrapper around an <img> found on its own)."""
-    if node.tag in _PICTURE_TAGS:
+    if node.tag in PICTURE_TAGS:
         return True
     # A <picture> or a lazy placeholder <div data-img-url> counts only when no <img> stands inside it.
     return not any(inner.mem_id != node.mem_id for inner in node.css("img, amp-img"))
@@ -68,21 +57,21 @@ def in_noscript(node: LexborNode) -> bool:
 
 def is_placeholder(url: str) -> bool:
     """A stand-in shown until the real picture loads (a data: URI, blank.gif, lazy-load spinner)."""
-    lowered = url[:_PREFIX_CHARS].lower() if url.startswith(("data:", "DATA:")) else url.lower()
-    return any(hint in lowered for hint in _PLACEHOLDER_HINTS) and bool(sel.IMAGE_PLACEHOLDER.search(lowered))
+    lowered = url[:DATA_URL_PREFIX_CHARS].lower() if url.startswith(("data:", "DATA:")) else url.lower()
+    return any(hint in lowered for hint in PLACEHOLDER_HINTS) and bool(IMAGE_PLACEHOLDER.search(lowered))
 
 
 def _own_url(node: LexborNode) -> str | None:
     """The element's own address: known lazy attributes first, then any other ``data-*srcset`` /
     ``data-*src`` a lazy loader invented ("data-lazyimage-srcset"), then ``src``."""
     attrs = node.attributes
-    srcsets = [*sel.LAZY_SRCSET_ATTRS, *(n for n in attrs if _OTHER_SRCSET.match(n) and n not in sel.LAZY_SRCSET_ATTRS)]
+    srcsets = [*LAZY_SRCSET_ATTRS, *(n for n in attrs if OTHER_SRCSET.match(n) and n not in LAZY_SRCSET_ATTRS)]
     for name in srcsets:
         best = _best_from_srcset(attrs.get(name) or "")
         if best:
             return best
-    others = [n for n in attrs if _OTHER_SRC.match(n) and n not in sel.LAZY_SRC_ATTRS]
-    for name in [*sel.LAZY_SRC_ATTRS[:-1], *others, sel.LAZY_SRC_ATTRS[-1]]:
+    others = [n for n in attrs if OTHER_SRC.match(n) and n not in LAZY_SRC_ATTRS]
+    for name in [*LAZY_SRC_ATTRS[:-1], *others, LAZY_SRC_ATTRS[-1]]:
         value = (attrs.get(name) or "").strip()
         if value and not is_placeholder(value):
             return _css_url(value)

@@ -7,14 +7,12 @@ them and marks the lead.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from urllib.parse import unquote, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsextract.extract import dom
-from newsextract.extract import selectors as sel
 from newsextract.extract.captions import Caption, caption_of
 from newsextract.extract.credits import split_credit
 from newsextract.extract.image_evidence import ImageJudge, looks_like_content
@@ -23,24 +21,23 @@ from newsextract.extract.image_sources import image_url, in_noscript, is_picture
 from newsextract.extract.node_match import SelectorList
 from newsextract.extract.node_text import text_within
 from newsextract.extract.text import Fingerprint, squash, word_count
+from newsextract.extract.vocabulary.captions import LOOSE_CAPTION_SELECTORS, STRAY_CAPTION_SELECTORS
+from newsextract.extract.vocabulary.images import IMAGE_CONTAINERS, IMAGE_ELEMENTS, IMAGE_URL_NOISE, RENDITION_SUFFIX
+from newsextract.extract.vocabulary.thresholds import (
+    CONTAINER_LEVELS,
+    MAX_CARD_CHARS,
+    MAX_CARD_WORDS,
+    MAX_STRAY_CAPTION_CHARS,
+    MAX_UNIT_CHARS,
+    MIN_DISTINCT_STEM,
+    REPEAT_WINDOW,
+    UNIT_TEXT_SLACK,
+)
 from newsextract.models import Image
 
 __all__ = ["CaptionedImage", "collect", "finalise", "image_url", "split_credit", "stray_captions"]
 
-_CONTAINERS = SelectorList.parse(sel.IMAGE_CONTAINERS)
-_CONTAINER_LEVELS = 6
-_MAX_UNIT_CHARS = 1500
-_MAX_CARD_WORDS = 60
-_MAX_CARD_CHARS = 600
-# Labels and link texts a figure prints beside its caption ("Enlarge", "Credit:").
-_UNIT_TEXT_SLACK = 80
-# Size and variant suffixes of one picture's renditions: "-1200", "-1024x683", "@2x", "-scaled".
-_RENDITION_SUFFIX = re.compile(
-    r"(?:[-_@.](?:\d{2,4}x\d{2,4}|\d{3,4}w?|[1-4]x|scaled|large|medium|small|thumb))+$", re.IGNORECASE
-)
-_MIN_DISTINCT_STEM = 10
-_MAX_STRAY_CAPTION_CHARS = 600
-_REPEAT_WINDOW = 30
+_CONTAINERS = SelectorList.parse(IMAGE_CONTAINERS)
 
 
 @dataclass(frozen=True)
@@ -78,7 +75,7 @@ def collect(
     """
     region = article_region(scope, headline)
     walk = _Walk(region, TextPosition.of(scope), ImageJudge(region, base_url), base_url)
-    pictures = region.css(sel.IMAGE_ELEMENTS)
+    pictures = region.css(IMAGE_ELEMENTS)
     for picture in pictures[:max_examined]:
         walk.visit(picture)
         if len(walk.images) >= max_images:
@@ -147,11 +144,11 @@ class _Walk:
 def _standalone_card(card: LexborNode, picture: LexborNode, url: str) -> bool:
     """A teaser card standing on its own (not a link inside a paragraph), short, with a real picture."""
     inline = card.tag == "p" or (card.parent is not None and card.parent.tag == "p")
-    text = text_within(card, _MAX_CARD_CHARS)
+    text = text_within(card, MAX_CARD_CHARS)
     return (
         not inline
         and text is not None
-        and word_count(text) <= _MAX_CARD_WORDS
+        and word_count(text) <= MAX_CARD_WORDS
         and looks_like_content(picture, captioned=True, url=url)
     )
 
@@ -168,11 +165,11 @@ def _is_copy(picture: LexborNode, taken_parents: set[int]) -> bool:
 def _container_of(picture: LexborNode, region: LexborNode) -> LexborNode | None:
     """The picture's nearest figure or image container, a few levels up at most."""
     for level, node in enumerate(dom.ancestors(picture)):
-        if level >= _CONTAINER_LEVELS or node.mem_id == region.mem_id:
+        if level >= CONTAINER_LEVELS or node.mem_id == region.mem_id:
             return None
         if _CONTAINERS.matches(node):
             # A wrapper named "media" around the whole story is no figure.
-            return node if text_within(node, _MAX_UNIT_CHARS) is not None else None
+            return node if text_within(node, MAX_UNIT_CHARS) is not None else None
     return None
 
 
@@ -183,14 +180,14 @@ def _nodes_to_drop(unit: LexborNode | None, caption: Caption) -> list[LexborNode
     if (
         unit is not None
         and (caption.text or figure_like)
-        and text_within(unit, caption.chars + _UNIT_TEXT_SLACK) is not None
+        and text_within(unit, caption.chars + UNIT_TEXT_SLACK) is not None
     ):
         nodes.append(unit)
     return nodes
 
 
 def _is_noise(url: str) -> bool:
-    return bool(sel.IMAGE_URL_NOISE.search(urlsplit(url).path or url))
+    return bool(IMAGE_URL_NOISE.search(urlsplit(url).path or url))
 
 
 def finalise(found: list[CaptionedImage], lead_url: str | None, jsonld_captions: dict[str, str]) -> list[Image]:
@@ -227,7 +224,7 @@ class _CaptionSet:
         if fingerprint.joined in self.exact or any(fingerprint.similar(seen) for seen in self.recent):
             return False
         self.exact.add(fingerprint.joined)
-        self.recent = [*self.recent[-_REPEAT_WINDOW + 1 :], fingerprint]
+        self.recent = [*self.recent[-REPEAT_WINDOW + 1 :], fingerprint]
         return True
 
 
@@ -244,7 +241,7 @@ def _identity_keys(url: str) -> set[str]:
     parts = urlsplit(url)
     keys = {f"{parts.netloc.lower()}{parts.path}"}
     stem = _stem(url)
-    if len(stem) >= _MIN_DISTINCT_STEM:
+    if len(stem) >= MIN_DISTINCT_STEM:
         keys.add(stem)
     return keys
 
@@ -254,7 +251,7 @@ def _stem(url: str) -> str:
     path = unquote(unquote(urlsplit(url).path)).rstrip("/")
     name = path.rsplit("/", 1)[-1]
     stem = name.rsplit(".", 1)[0] if "." in name else name
-    return _RENDITION_SUFFIX.sub("", stem).lower()
+    return RENDITION_SUFFIX.sub("", stem).lower()
 
 
 def _mark_lead(images: list[Image], lead_url: str | None) -> list[Image]:
@@ -278,10 +275,10 @@ def stray_captions(tree: LexborHTMLParser) -> list[LexborNode]:
     paragraph-free blocks whose class names a caption (the checks keep a wrapper
     such as "article--with-captions" safe).
     """
-    named = tree.css(", ".join(sel.STRAY_CAPTION_SELECTORS))
+    named = tree.css(", ".join(STRAY_CAPTION_SELECTORS))
     loosely_named = [
         node
-        for node in tree.css(", ".join(sel.LOOSE_CAPTION_SELECTORS))
-        if text_within(node, _MAX_STRAY_CAPTION_CHARS) is not None and not _holds_blocks(node)
+        for node in tree.css(", ".join(LOOSE_CAPTION_SELECTORS))
+        if text_within(node, MAX_STRAY_CAPTION_CHARS) is not None and not _holds_blocks(node)
     ]
     return list({node.mem_id: node for node in named + loosely_named}.values())

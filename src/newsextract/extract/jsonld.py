@@ -8,26 +8,8 @@ from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser
 
-ARTICLE_TYPES = frozenset(
-    {
-        "NewsArticle",
-        "Article",
-        "BlogPosting",
-        "ReportageNewsArticle",
-        "AnalysisNewsArticle",
-        "OpinionNewsArticle",
-        "ReviewNewsArticle",
-        "BackgroundNewsArticle",
-        "LiveBlogPosting",
-        "TechArticle",
-        "ScholarlyArticle",
-        "Report",
-        "SocialMediaPosting",
-        "NewsMediaArticle",
-    }
-)
-PAGE_TYPES = frozenset({"WebPage", "ItemPage", "CollectionPage"})
-_MAX_NODES = 5_000  # a hostile page cannot make the walk unbounded
+from newsextract.extract.vocabulary.metadata import ARTICLE_TYPES, ORGANISATION_TYPES, PAGE_TYPES
+from newsextract.extract.vocabulary.thresholds import MAX_JSONLD_NODES
 
 JsonObject = dict[str, Any]
 
@@ -42,7 +24,7 @@ def _walk(data: Any) -> Iterator[JsonObject]:
     """Every object in the data, breadth first, iteratively (no recursion on deep input)."""
     queue: list[Any] = [data]
     seen = 0
-    while queue and seen < _MAX_NODES:
+    while queue and seen < MAX_JSONLD_NODES:
         item = queue.pop(0)
         seen += 1
         if isinstance(item, list):
@@ -126,14 +108,9 @@ def person_names(value: Any, every: list[JsonObject]) -> list[str]:
     return names
 
 
-_ORGANISATION_TYPES = frozenset(
-    {"Organization", "NewsMediaOrganization", "Corporation", "WebSite", "EducationalOrganization", "LocalBusiness"}
-)
-
-
 def _is_organisation(item: JsonObject) -> bool:
     types = {t.lower() for t in _types(item)}  # "newsMediaOrganization" is seen in the wild
-    return "person" not in types and bool(types & {t.lower() for t in _ORGANISATION_TYPES})
+    return "person" not in types and bool(types & {t.lower() for t in ORGANISATION_TYPES})
 
 
 def organisation_names(value: Any, every: list[JsonObject], *, any_type: bool = False) -> list[str]:

@@ -12,10 +12,7 @@ from functools import cache
 from typing import Any
 
 from newsextract.extract.text import word_count
-
-MIN_WORDS = 50
-_MIN_CONFIDENCE = 0.8  # normalised probability of the best language
-_SAMPLE_CHARS = 5_000  # the start of the body says enough, and bounds the work on a huge one
+from newsextract.extract.vocabulary.thresholds import MIN_CONFIDENCE, MIN_WORDS, SAMPLE_CHARS
 
 
 @cache
@@ -28,8 +25,8 @@ def _identifier() -> Any:
 
 def detect_language(body: str) -> str | None:
     """The body's language as an ISO 639-1 code ("en"), or None when the body is short or the guess unsure."""
-    sample = body[:_SAMPLE_CHARS]
+    sample = body[:SAMPLE_CHARS]
     if word_count(sample) < MIN_WORDS:
         return None
     language, confidence = _identifier().classify(sample)
-    return str(language) if confidence >= _MIN_CONFIDENCE else None
+    return str(language) if confidence >= MIN_CONFIDENCE else None

@@ -18,54 +18,17 @@ from newsextract.extract.headline import clean_headline as clean_headline  # its
 from newsextract.extract.tags import from_keywords, keep_tags
 from newsextract.extract.text import squash
 from newsextract.extract.timestamps import DateText
-
-META_HEADLINE = ("og:title", "twitter:title", "parsely-title", "sailthru.title", "dc.title", "title")
-META_DESCRIPTION = ("description", "og:description", "twitter:description", "dc.description")
-META_PUBLISHED = (
-    "article:published_time",
-    "og:published_time",
-    "og:article:published_time",
-    "parsely-pub-date",
-    "sailthru.date",
-    "dc.date",
-    "dc.date.issued",
-    "dcterms.created",
-    "dcterms.date",
-    "date",
-    "pubdate",
-    "publishdate",
-    "publish-date",
-    "publication_date",
-    "datepublished",
-    "article.published",
-    "cxenseparse:recs:publishtime",
-    "rnews:datepublished",
+from newsextract.extract.vocabulary.metadata import (
+    META_AUTHOR,
+    META_DESCRIPTION,
+    META_HEADLINE,
+    META_MODIFIED,
+    META_PUBLISHED,
+    META_SECTION,
+    META_SITE,
+    META_TAGS,
 )
-META_MODIFIED = (
-    "article:modified_time",
-    "og:updated_time",
-    "og:modified_time",
-    "dcterms.modified",
-    "last-modified",
-    "datemodified",
-    "article.updated",
-    "lastmod",
-)
-META_AUTHOR = (
-    "author",
-    "article:author",
-    "parsely-author",
-    "sailthru.author",
-    "dc.creator",
-    "dcterms.creator",
-    "byl",
-    "twitter:creator",
-    "og:article:author",
-    "cxenseparse:author",
-)
-META_SITE = ("og:site_name", "application-name", "twitter:site", "publisher")
-META_SECTION = ("article:section", "parsely-section", "section", "og:article:section")
-META_TAGS = ("article:tag", "news_keywords", "keywords", "parsely-tags", "sailthru.tags")
+from newsextract.extract.vocabulary.thresholds import MAX_OFFSET, MAX_SAME_INSTANT, URL_DAY_SLACK
 
 
 @dataclass
@@ -236,10 +199,6 @@ def _settle_headline(meta: Metadata, tree: LexborHTMLParser, printed: str | None
         meta.provenance["headline"] = source
 
 
-# A UTC timestamp falls on the day after the URL's local day for sites west of Greenwich.
-_URL_DAY_SLACK = timedelta(days=1)
-
-
 def _settle_published(meta: Metadata, tree: LexborHTMLParser, page_url: str | None) -> None:
     """Check the published date against the day the URL names; guess one when metadata gives none.
 
@@ -253,7 +212,7 @@ def _settle_published(meta: Metadata, tree: LexborHTMLParser, page_url: str | No
         else:
             meta.offer_date("published", dates.guess_date(tree, page_url), "dom")
         return
-    if in_url is not None and abs(meta.published.date() - in_url) > _URL_DAY_SLACK:
+    if in_url is not None and abs(meta.published.date() - in_url) > URL_DAY_SLACK:
         meta.published = _url_day(meta, in_url, page_url)
         meta.provenance["published"] = "url"
     elif meta.published_seen:
@@ -267,10 +226,6 @@ def _url_day(meta: Metadata, day: date, page_url: str | None) -> datetime:
     return value
 
 
-_MAX_SAME_INSTANT = timedelta(minutes=2)
-_MAX_OFFSET = timedelta(hours=14)
-
-
 def local_rendering(chosen: datetime, seen: list[datetime]) -> datetime:
     """The same instant in the site's own time zone, when the page also prints it that way.
 
@@ -281,13 +236,13 @@ def local_rendering(chosen: datetime, seen: list[datetime]) -> datetime:
         return chosen
     for other in seen:
         offset = other.utcoffset() if other.tzinfo else None
-        if offset and abs(other - chosen) <= _MAX_SAME_INSTANT:
+        if offset and abs(other - chosen) <= MAX_SAME_INSTANT:
             return other
     utc_wall = chosen.replace(tzinfo=None)
     for other in seen:
         if other.tzinfo is not None or (other.minute, other.second) != (chosen.minute, chosen.second):
             continue
         delta = other - utc_wall
-        if timedelta(0) < abs(delta) <= _MAX_OFFSET and delta.total_seconds() % 900 == 0:
+        if timedelta(0) < abs(delta) <= MAX_OFFSET and delta.total_seconds() % 900 == 0:
             return other.replace(tzinfo=timezone(delta))
     return chosen

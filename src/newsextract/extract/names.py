@@ -5,22 +5,41 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from newsextract.extract import selectors as sel
 from newsextract.extract.text import fold, squash
+from newsextract.extract.vocabulary.bylines import (
+    BY_PREFIX,
+    CAMEL_CASE,
+    COLLECTIVE_WORDS,
+    COMPACT,
+    CREDENTIALS,
+    CREDIT_BY,
+    DOMAIN,
+    HANGUL_WORD,
+    INITIALS,
+    LABEL,
+    NAME_BEFORE_CJK_ROLE,
+    NAME_CHARS,
+    NAME_NOISE,
+    NAME_PARTICLES,
+    NAME_SEPARATORS,
+    NON_NAME_LEADS,
+    NOT_AUTHOR_CREDITS,
+    ORGANISATION_WORDS,
+    PARENTHESES,
+    ROLE_WORDS,
+)
+from newsextract.extract.vocabulary.thresholds import (
+    MAX_ACRONYM_CHARS,
+    MAX_NAME_CHARS,
+    MAX_NAME_WORDS,
+    MAX_PERSON_NAME_WORDS,
+    MAX_SPLIT_BYLINE_CHARS,
+    MIN_CONTAINED_CHARS,
+    MIN_PERSON_NAME_WORDS,
+    MIN_SHOUTED_LETTERS,
+)
 
-_MAX_BYLINE_CHARS = 400
-_MAX_NAME_WORDS = 6
-_MAX_NAME_CHARS = 60
 _MIN_PERSON_WORDS, _MAX_PERSON_WORDS = 2, 4
-_MIN_CONTAINED_CHARS = 4  # "Guardian" inside "The Guardian"; shorter fragments match by chance
-_NAME_CHARS = re.compile(r"^(?:[^\W\d_]|[.'’ -])+$")  # letters of any script; no digits, no symbols
-_INITIALS = re.compile(r"^(?:[A-Z]\.\s?)+$")
-_DOMAIN = re.compile(r"\w\.(?:[a-z]{2,3}|com|net|org|info)\b", re.IGNORECASE)
-_PARENTHESES = re.compile(r"\([^)]{0,40}\)")  # "Elena Oberholzer (obe)": the desk's short code
-_LABEL = re.compile(r"^.*\w:\s+")  # "Redaktion: Roman Warschauer": a label before the name
-_CAMEL_CASE = re.compile(r"[a-z][A-Z]")  # "KatieS", "AppAddict": user names and brands
-_HANGUL_WORD = re.compile(r"^[\uac00-\ud7af]+$")
-_COMPACT = re.compile(r"[\W_]+")
 
 
 def split_names(byline: str, site_words: frozenset[str] = frozenset()) -> list[str]:
@@ -30,13 +49,13 @@ def split_names(byline: str, site_words: frozenset[str] = frozenset()) -> list[s
     a Globe page is "Adam Sennott".
     """
     text = squash(byline)
-    if len(text) > _MAX_BYLINE_CHARS:
+    if len(text) > MAX_SPLIT_BYLINE_CHARS:
         return []
-    marked = sel.NAME_BEFORE_CJK_ROLE.findall(text)
+    marked = NAME_BEFORE_CJK_ROLE.findall(text)
     if marked:  # "순천, 광양 구현모 기자": the word before the title is the name, the others are places
         return unique_names(marked)
-    segments = (sel.NAME_NOISE.sub("", strip_lead_in(segment)) for segment in _authors_segments(text))
-    parts = (part for segment in segments for part in sel.NAME_SEPARATORS.split(segment))
+    segments = (NAME_NOISE.sub("", strip_lead_in(segment)) for segment in _authors_segments(text))
+    parts = (part for segment in segments for part in NAME_SEPARATORS.split(segment))
     names = unique_names(clean_name(part, site_words) for part in parts)
     # "Anna Sleegers, Frankfurt": beside full names, a lone word is a place or a desk.
     full_names = [n for n in names if " " in n]
@@ -47,10 +66,10 @@ def _authors_segments(text: str) -> list[str]:
     """The byline cut at each "<credit> by", without the photographers', editors' and stylists' parts."""
     segments: list[str] = []
     start, writer = 0, True
-    for match in sel.CREDIT_BY.finditer(text):
+    for match in CREDIT_BY.finditer(text):
         if writer:
             segments.append(text[start : match.start()])
-        writer = (match.group("credit") or "").lower() not in sel.NOT_AUTHOR_CREDITS
+        writer = (match.group("credit") or "").lower() not in NOT_AUTHOR_CREDITS
         start = match.end()
     if writer:
         segments.append(text[start:])
@@ -68,11 +87,11 @@ def merge_names(*groups: list[str], site_words: frozenset[str] = frozenset()) ->
 
 def strip_lead_in(text: str) -> str:
     """Drop "By", "Von", "Written by:" before the names."""
-    return sel.BY_PREFIX.sub("", text, count=1)
+    return BY_PREFIX.sub("", text, count=1)
 
 
 def _needs_split(raw: str) -> bool:
-    return bool(sel.NAME_SEPARATORS.search(raw) or sel.CREDIT_BY.search(raw))
+    return bool(NAME_SEPARATORS.search(raw) or CREDIT_BY.search(raw))
 
 
 def unique_names(names: Iterable[str | None]) -> list[str]:
@@ -91,8 +110,8 @@ def clean_name(part: str, site_words: frozenset[str] = frozenset()) -> str | Non
     text = _without_asides(strip_lead_in(squash(part)))
     if text is None:
         return None
-    words = _drop_credentials(sel.NAME_NOISE.sub("", text).strip(" .,:;-–—|()[]\"'").split())
-    if not words or _key(words[0]) in sel.COLLECTIVE_WORDS:  # "Team EBONY", "Redaktion X"
+    words = _drop_credentials(NAME_NOISE.sub("", text).strip(" .,:;-–—|()[]\"'").split())
+    if not words or _key(words[0]) in COLLECTIVE_WORDS:  # "Team EBONY", "Redaktion X"
         return None
     words = _drop_titles(words, site_words)
     if not words:
@@ -100,7 +119,7 @@ def clean_name(part: str, site_words: frozenset[str] = frozenset()) -> str | Non
     if len(words) == 1 and words[0].isupper():
         return None  # "MECLABS", "AFP": a lone word in capitals is an agency's or a brand's
     words = _title_case(words)
-    if all(_HANGUL_WORD.match(w) for w in words):
+    if all(HANGUL_WORD.match(w) for w in words):
         words = words[-1:]  # Korean bylines print "[place] name 기자": the name is the last word
     name = " ".join(words)
     return name if _is_plausible_name(name, words) else None
@@ -108,10 +127,10 @@ def clean_name(part: str, site_words: frozenset[str] = frozenset()) -> str | Non
 
 def _without_asides(part: str) -> str | None:
     """The part without "(obe)" desk codes and a "Redaktion:" label; None when these say it is no author."""
-    if any(_DOMAIN.search(aside) for aside in _PARENTHESES.findall(part)):
+    if any(DOMAIN.search(aside) for aside in PARENTHESES.findall(part)):
         return None  # "Deutsche Welle (www.dw.com)": an outlet signs with its address
-    part = _PARENTHESES.sub(" ", part)
-    label = _LABEL.match(part)
+    part = PARENTHESES.sub(" ", part)
+    label = LABEL.match(part)
     if label is None:
         return part
     # "Redaktion: A" names a writer; "design: B", "Quelle: C" name no author.
@@ -120,7 +139,7 @@ def _without_asides(part: str) -> str | None:
 
 def _is_writer_label(label: str) -> bool:
     word = _key(label.split()[-1])
-    return word in sel.ROLE_WORDS or word in sel.COLLECTIVE_WORDS or bool(sel.BY_PREFIX.fullmatch(word))
+    return word in ROLE_WORDS or word in COLLECTIVE_WORDS or bool(BY_PREFIX.fullmatch(word))
 
 
 def _key(word: str) -> str:
@@ -137,7 +156,7 @@ def _drop_credentials(words: list[str]) -> list[str]:
 
 def _is_credential(word: str) -> bool:
     written_as_degree = "." in word or sum(c.isupper() for c in word) >= 2
-    return written_as_degree and word.lower().replace(".", "").strip(",") in sel.CREDENTIALS
+    return written_as_degree and word.lower().replace(".", "").strip(",") in CREDENTIALS
 
 
 def _drop_titles(words: list[str], site_words: frozenset[str]) -> list[str]:
@@ -150,9 +169,9 @@ def _drop_titles(words: list[str], site_words: frozenset[str]) -> list[str]:
     if _is_role(words[0]):
         return []  # "Guest Columnists", "Head Winemaker"
     for index, word in enumerate(words):
-        if index == 1 and _key(word) in sel.COLLECTIVE_WORDS:
+        if index == 1 and _key(word) in COLLECTIVE_WORDS:
             return []
-        if (_is_role(word) or _key(word) in sel.COLLECTIVE_WORDS) and (
+        if (_is_role(word) or _key(word) in COLLECTIVE_WORDS) and (
             index >= _MIN_PERSON_WORDS or index == len(words) - 1
         ):
             words = words[: index - 1] if _names_outlet_staff(words, index) else words[:index]
@@ -173,15 +192,15 @@ def _names_outlet_staff(words: list[str], index: int) -> bool:
     follows = words[index + 1] if index + 1 < len(words) else ""
     return (
         index > _MIN_PERSON_WORDS
-        and _key(words[index]) in sel.COLLECTIVE_WORDS
+        and _key(words[index]) in COLLECTIVE_WORDS
         and not (follows and _is_role(follows))
-        and _key(words[index - 1]) not in sel.ORGANISATION_WORDS
+        and _key(words[index - 1]) not in ORGANISATION_WORDS
     )  # "X Editorial Team" stays an outlet's
 
 
 def _is_role(word: str) -> bool:
     key = _key(word)
-    return key in sel.ROLE_WORDS or (key.endswith("s") and key[:-1] in sel.ROLE_WORDS)  # "Columnists"
+    return key in ROLE_WORDS or (key.endswith("s") and key[:-1] in ROLE_WORDS)  # "Columnists"
 
 
 def _title_case(words: list[str]) -> list[str]:
@@ -190,10 +209,14 @@ def _title_case(words: list[str]) -> list[str]:
     out: list[str] = []
     for index, word in enumerate(words):
         letters = [c for c in word if c.isalpha()]
-        shouting = word.isupper() and "." not in word and (len(letters) >= 3 or (whole_name_caps and len(letters) >= 2))
+        shouting = (
+            word.isupper()
+            and "." not in word
+            and (len(letters) >= MIN_SHOUTED_LETTERS or (whole_name_caps and len(letters) >= 2))
+        )
         if not shouting:
             out.append(word)
-        elif 0 < index < len(words) - 1 and word.lower() in sel.NAME_PARTICLES:
+        elif 0 < index < len(words) - 1 and word.lower() in NAME_PARTICLES:
             out.append(word.lower())  # "NICK VAN MEAD" -> "Nick van Mead"
         else:
             out.append(_capitalise(word))
@@ -209,12 +232,12 @@ def _capitalise(word: str) -> str:
 
 
 def _is_plausible_name(name: str, words: list[str]) -> bool:
-    if len(words) > _MAX_NAME_WORDS or len(name) > _MAX_NAME_CHARS:
+    if len(words) > MAX_NAME_WORDS or len(name) > MAX_NAME_CHARS:
         return False
-    if not _NAME_CHARS.match(name) or _INITIALS.match(name) or _DOMAIN.search(name):
+    if not NAME_CHARS.match(name) or INITIALS.match(name) or DOMAIN.search(name):
         return False
     # "science Joanna Nelius", "archive page": lower-case words that are no name particle.
-    if any(w[:1].islower() and w.lower() not in sel.NAME_PARTICLES for w in words):
+    if any(w[:1].islower() and w.lower() not in NAME_PARTICLES for w in words):
         return False
     return not is_organisation(name)
 
@@ -224,20 +247,20 @@ def is_organisation(name: str) -> bool:
     words = [part for w in name.split() for part in _key(w).split("-")]  # "MM-Redaktion"
     if not words:
         return True
-    if any(w in sel.ORGANISATION_WORDS for w in words) and not looks_like_person(name):
+    if any(w in ORGANISATION_WORDS for w in words) and not looks_like_person(name):
         return True
     single = name.strip(".")
-    too_short = len(single) <= 3 and single.isascii()  # not "김철수": CJK names are two or three signs
-    return len(words) == 1 and (single.isupper() or too_short or bool(_CAMEL_CASE.search(single)))
+    too_short = len(single) <= MAX_ACRONYM_CHARS and single.isascii()  # not "김철수": CJK names are two or three signs
+    return len(words) == 1 and (single.isupper() or too_short or bool(CAMEL_CASE.search(single)))
 
 
 def looks_like_person(name: str) -> bool:
     """Two to five capitalised words, none an outlet's word: "Jane van Doe", not "Sun Sentinel Editorial"."""
     parts = name.split()
     return (
-        2 <= len(parts) <= 5
-        and all(p[:1].isupper() or p.lower() in sel.NAME_PARTICLES for p in parts)
-        and not any(_key(p) in sel.ORGANISATION_WORDS for p in parts)
+        MIN_PERSON_NAME_WORDS <= len(parts) <= MAX_PERSON_NAME_WORDS
+        and all(p[:1].isupper() or p.lower() in NAME_PARTICLES for p in parts)
+        and not any(_key(p) in ORGANISATION_WORDS for p in parts)
     )
 
 
@@ -247,8 +270,8 @@ def _person_shaped(name: str) -> bool:
     return (
         _MIN_PERSON_WORDS <= len(words) <= _MAX_PERSON_WORDS
         and looks_like_person(name)
-        and _key(words[0]) not in sel.NON_NAME_LEADS
-        and not any(_key(w) in sel.ROLE_WORDS for w in words)
+        and _key(words[0]) not in NON_NAME_LEADS
+        and not any(_key(w) in ROLE_WORDS for w in words)
         and not any(_is_brand_word(w) for w in words)
     )
 
@@ -256,13 +279,13 @@ def _person_shaped(name: str) -> bool:
 def _is_brand_word(word: str) -> bool:
     """ "TrailMix", "PC", "LLC": capitals inside a word or a whole word in capitals are a brand's, not a name's."""
     letters = "".join(c for c in word if c.isalpha())
-    return bool(_CAMEL_CASE.search(word.removeprefix("Mc").removeprefix("Mac"))) or (
+    return bool(CAMEL_CASE.search(word.removeprefix("Mc").removeprefix("Mac"))) or (
         len(letters) >= 2 and letters.isupper() and "." not in word
     )
 
 
 def _compact(text: str) -> str:
-    return _COMPACT.sub("", fold(text))
+    return COMPACT.sub("", fold(text))
 
 
 def names_outlet(name: str, outlets: Iterable[str]) -> bool:
@@ -272,11 +295,11 @@ def names_outlet(name: str, outlets: Iterable[str]) -> bool:
         return False
     words = name.split()
     for outlet in outlets:
-        outlet = _PARENTHESES.sub(" ", outlet)  # "Deutsche Welle (www.dw.com)"
+        outlet = PARENTHESES.sub(" ", outlet)  # "Deutsche Welle (www.dw.com)"
         other = _compact(outlet)
         if compact == other or _compact(words[0]) == other:  # "MDR THÜRINGEN" on mdr.de
             return True
-        if len(words) == 1 and len(compact) >= _MIN_CONTAINED_CHARS and compact in other:
+        if len(words) == 1 and len(compact) >= MIN_CONTAINED_CHARS and compact in other:
             return True
         if len(words) > 1 and fold(outlet).startswith(fold(name) + " "):  # "Top Growth" of "Top Growth Marketing"
             return True

@@ -9,15 +9,14 @@ from functools import cached_property
 
 from newsextract.extract.explain import RemovalLog
 from newsextract.extract.text import vocabulary, word_count
-
-# The body is thin when it holds less than this share of the main region's prose.
-_THIN_SHARE = 0.5
-# A fallback replaces the body only when it is clearly longer and covers as much of the region.
-_FALLBACK_GAIN = 1.5
-_FALLBACK_MIN_EXTRA_WORDS = 20
-_REGION_MIN_WORDS = 50
-_DOUBTFUL_REGION_SHARE = 0.3
-_CHARS_PER_WORD = 6  # to compare word counts with prose measured in characters
+from newsextract.extract.vocabulary.thresholds import (
+    DOUBTFUL_REGION_SHARE,
+    FALLBACK_GAIN,
+    FALLBACK_MIN_EXTRA_WORDS,
+    PROSE_CHARS_PER_WORD,
+    REGION_MIN_WORDS,
+    THIN_SHARE,
+)
 
 
 @dataclass(frozen=True)
@@ -52,7 +51,7 @@ class _Candidate:
         return len(self.vocabulary & of.vocabulary) / len(of.vocabulary) if of.vocabulary else 0.0
 
     def is_clearly_better_than(self, current: _Candidate, region: _Candidate) -> bool:
-        more = self.words >= _FALLBACK_GAIN * current.words + _FALLBACK_MIN_EXTRA_WORDS
+        more = self.words >= FALLBACK_GAIN * current.words + FALLBACK_MIN_EXTRA_WORDS
         return more and self.coverage(region) >= current.coverage(region)
 
     def choice(self) -> BodyChoice:
@@ -69,7 +68,8 @@ class ProseShares:
     def region_is_doubtful(self, body_words: int) -> bool:
         """The region holds little of the page's prose, and the body far less than the page."""
         return (
-            self.region < _DOUBTFUL_REGION_SHARE * self.page and body_words * _CHARS_PER_WORD < _THIN_SHARE * self.page
+            self.region < DOUBTFUL_REGION_SHARE * self.page
+            and body_words * PROSE_CHARS_PER_WORD < THIN_SHARE * self.page
         )
 
 
@@ -85,7 +85,7 @@ def choose_body(
     the region itself is doubtful; then try the raw page (``extract_raw``, run only here), and,
     when both are nearly empty (under ``min_words``), the region's own paragraphs."""
     current, in_region = _Candidate(main, "main-text"), _Candidate(region, "region")
-    thin = in_region.words >= _REGION_MIN_WORDS and current.words < _THIN_SHARE * in_region.words
+    thin = in_region.words >= REGION_MIN_WORDS and current.words < THIN_SHARE * in_region.words
     if not thin and not shares.region_is_doubtful(current.words):
         return current.choice()
     best = current

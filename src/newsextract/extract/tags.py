@@ -11,8 +11,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from newsextract.extract.text import squash
-
-MIN_TAG_CHARS = 2
+from newsextract.extract.vocabulary.thresholds import MIN_TAG_CHARS
 
 
 def from_keywords(keywords: Any) -> list[str]:

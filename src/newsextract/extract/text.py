@@ -6,6 +6,10 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from newsextract.extract.vocabulary.captions import CJK
+from newsextract.extract.vocabulary.dates import MONTHS
+from newsextract.extract.vocabulary.thresholds import CJK_CHARS_PER_WORD, SIMILARITY
+
 _WORD = re.compile(r"\w+")
 _SPACE = re.compile(r"\s+")
 _FOLD = str.maketrans(
@@ -25,21 +29,6 @@ _FOLD = str.maketrans(
         "\u200b": "",
     }
 )
-_MONTH_NAMES = (
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-)
-_MONTHS = {name: str(i) for i, m in enumerate(_MONTH_NAMES, start=1) for name in (m, m[:3])} | {"sept": "9"}
 
 
 def squash(text: str | None) -> str:
@@ -56,7 +45,7 @@ def fold(text: str | None) -> str:
 
 def words(text: str | None) -> list[str]:
     """Folded words; month names become numbers so "16 September" and "Sept. 16" match."""
-    return [_MONTHS.get(w, w) for w in _WORD.findall(fold(text))]
+    return [MONTHS.get(w, w) for w in _WORD.findall(fold(text))]
 
 
 def vocabulary(text: str) -> frozenset[str]:
@@ -80,10 +69,10 @@ class Fingerprint:
     @classmethod
     def of(cls, text: str) -> Fingerprint:
         folded = fold(text)
-        tokens = [_MONTHS.get(w, w) for w in _WORD.findall(folded)]
+        tokens = [MONTHS.get(w, w) for w in _WORD.findall(folded)]
         return cls(text, folded, " ".join(tokens), frozenset(tokens))
 
-    def similar(self, other: Fingerprint, threshold: float = 0.8) -> bool:
+    def similar(self, other: Fingerprint, threshold: float = SIMILARITY) -> bool:
         """Order-free Jaccard similarity of the word sets at or above the threshold."""
         a, b = self.word_set, other.word_set
         if not a or not b or min(len(a), len(b)) < threshold * max(len(a), len(b)):
@@ -95,7 +84,7 @@ class Fingerprint:
         return bool(other.joined) and other.joined in self.joined
 
 
-def similar(a: str | None, b: str | None, threshold: float = 0.8) -> bool:
+def similar(a: str | None, b: str | None, threshold: float = SIMILARITY) -> bool:
     """True when two texts share most of their words (order-free Jaccard), e.g. a caption and its alt."""
     wa, wb = word_set(a), word_set(b)
     if not wa or not wb:
@@ -109,11 +98,7 @@ def contains_text(haystack: str | None, needle: str | None) -> bool:
     return bool(n) and n in h
 
 
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
-_CJK_CHARS_PER_WORD = 2
-
-
 def word_count(text: str) -> int:
     """Words in text; runs of Chinese/Japanese/Korean count about two characters a word."""
-    cjk = len(_CJK.findall(text))
-    return len(_WORD.findall(_CJK.sub(" ", text))) + cjk // _CJK_CHARS_PER_WORD
+    cjk = len(CJK.findall(text))
+    return len(_WORD.findall(CJK.sub(" ", text))) + cjk // CJK_CHARS_PER_WORD

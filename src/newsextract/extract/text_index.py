@@ -9,6 +9,7 @@ import math
 from collections import Counter, defaultdict
 
 from newsextract.extract.text import Fingerprint
+from newsextract.extract.vocabulary.thresholds import SIMILARITY
 
 
 class TextIndex:
@@ -19,7 +20,7 @@ class TextIndex:
     the words of both ordered rarest first by one order.
     """
 
-    def __init__(self, prints: list[Fingerprint], threshold: float = 0.8) -> None:
+    def __init__(self, prints: list[Fingerprint], threshold: float = SIMILARITY) -> None:
         self.prints = prints
         self.threshold = threshold
         self.folded = {p.folded for p in prints}

@@ -13,15 +13,11 @@ Rules (the record's contract):
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from newsextract.extract.vocabulary.dates import EPOCH, MINUTES, SECONDS
 from newsextract.models import TimestampPrecision
-
-_EPOCH = re.compile(r"^\d{10}(?:\d{3})?$")
-_SECONDS = re.compile(r"\d{1,2}:\d{2}:\d{2}")
-_MINUTES = re.compile(r"\d{1,2}:\d{2}|\d\s*[ap]\.?m\b|T\d{2}", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -48,9 +44,9 @@ def precision_of(raw: str | None) -> TimestampPrecision | None:
     if raw is None:
         return None
     text = raw.strip()
-    if _EPOCH.match(text) or _SECONDS.search(text):
+    if EPOCH.match(text) or SECONDS.search(text):
         return "second"
-    return "minute" if _MINUTES.search(text) else "day"
+    return "minute" if MINUTES.search(text) else "day"
 
 
 def _raw_of(value: datetime, source: str | None, seen: list[DateText]) -> str | None:

@@ -15,21 +15,16 @@ from dataclasses import dataclass
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsextract.extract import dom
-from newsextract.extract import selectors as sel
 from newsextract.extract.evidence import Region, TextStats, text_stats
-
-_LINK_DENSE = 0.5
-# A zone holding this share of the page's prose is the article, whatever its name.
-PROSE_SHARE_KEPT = 0.3
-# A name the main text's own paragraphs wear for this share of its prose nominates nothing.
-_WORN_SHARE = 0.3
-# Inside the main text, a zone named as boilerplate stays when it holds a real passage.
-_PASSAGE_CHARS = 200
-# A named block holding a picture and a few lines is a figure: the lines are its caption.
-_MEDIA = "img, picture, video, amp-img"
-_MEDIA_TEXT_CHARS = 300
-_HEADING_SHARE = 0.9
-_HEADINGS = "h2, h3, h4, h5, h6"  # a card with its own heading is an entry (a product review), not a figure
+from newsextract.extract.vocabulary.thresholds import (
+    HEADING_SHARE,
+    LINK_DENSE,
+    MEDIA_TEXT_CHARS,
+    PASSAGE_CHARS,
+    PROSE_SHARE_KEPT,
+    WORN_SHARE,
+)
+from newsextract.extract.vocabulary.zones import CARD_HEADINGS, INLINE_TAGS, MEDIA
 
 
 @dataclass(frozen=True)
@@ -67,7 +62,7 @@ def _marks_on_paragraphs(region: Region) -> set[str]:
             block_marks |= dom.boilerplate_marks(node, zone_tags=False)
         for mark in block_marks:
             chars_by_mark[mark] = chars_by_mark.get(mark, 0) + chars
-    return {mark for mark, chars in chars_by_mark.items() if chars >= _WORN_SHARE * region_prose}
+    return {mark for mark, chars in chars_by_mark.items() if chars >= WORN_SHARE * region_prose}
 
 
 @dataclass(frozen=True)
@@ -119,7 +114,7 @@ def judge(nominee: Nominee, region: Region) -> Verdict:
     stats = text_stats(zone)
     if stats.chars == 0:
         return Verdict(True, "empty", f"{named}: no text")
-    if stats.link_density >= _LINK_DENSE:
+    if stats.link_density >= LINK_DENSE:
         return Verdict(True, "link_dense", f"{named}: links {stats.link_density:.0%} of {stats.chars} chars")
     if share >= PROSE_SHARE_KEPT:
         return Verdict(False, "holds_prose", f"{named}: {share:.0%} of the page's prose")
@@ -128,22 +123,22 @@ def judge(nominee: Nominee, region: Region) -> Verdict:
 
 def _judge_by_content(zone: LexborNode, stats: TextStats, named: str, region: Region, worn: bool) -> Verdict:
     chars = stats.chars
-    if zone.tag in sel.INLINE_TAGS:  # a syntax-highlighted "comment" is part of the text
+    if zone.tag in INLINE_TAGS:  # a syntax-highlighted "comment" is part of the text
         return Verdict(False, "inline_text", f"{named}: <{zone.tag}> inside the text")
-    if chars <= _MEDIA_TEXT_CHARS and zone.css_first(_MEDIA) is not None and zone.css_first(_HEADINGS) is None:
+    if chars <= MEDIA_TEXT_CHARS and zone.css_first(MEDIA) is not None and zone.css_first(CARD_HEADINGS) is None:
         return Verdict(True, "media_block", f"{named}: a picture with {chars} chars of text")
     # Prose paragraphs, or as much plain text in list items and spans (an Elementor icon list).
     text = max(region.prose_in(zone), chars - stats.link_chars)
-    if text < _PASSAGE_CHARS and _is_heading(zone, chars):
+    if text < PASSAGE_CHARS and _is_heading(zone, chars):
         return Verdict(False, "heading", f"{named}: a heading of the text")
-    if region.prose_in(zone) == 0 and text < _PASSAGE_CHARS:
+    if region.prose_in(zone) == 0 and text < PASSAGE_CHARS:
         return Verdict(True, "no_prose", f"{named}: no prose paragraph, {text} chars of text")
-    if not worn and text < _PASSAGE_CHARS:  # a one-line teaser or call to action inside the story
+    if not worn and text < PASSAGE_CHARS:  # a one-line teaser or call to action inside the story
         return Verdict(True, "little_prose", f"{named}: {text} chars of text inside the main text")
     return Verdict(False, "prose", f"{named}: {text} chars of text")
 
 
 def _is_heading(zone: LexborNode, chars: int) -> bool:
     """True when the zone is just a heading (Elementor's heading widget) and no other text."""
-    heading_chars = sum(len(dom.text_of(h)) for h in zone.css(_HEADINGS))
-    return heading_chars >= _HEADING_SHARE * chars
+    heading_chars = sum(len(dom.text_of(h)) for h in zone.css(CARD_HEADINGS))
+    return heading_chars >= HEADING_SHARE * chars
