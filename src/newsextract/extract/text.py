@@ -74,10 +74,7 @@ class Fingerprint:
 
     def similar(self, other: Fingerprint, threshold: float = SIMILARITY) -> bool:
         """Order-free Jaccard similarity of the word sets at or above the threshold."""
-        a, b = self.word_set, other.word_set
-        if not a or not b or min(len(a), len(b)) < threshold * max(len(a), len(b)):
-            return False
-        return len(a & b) >= threshold * len(a | b)
+        return jaccard_at_least(self.word_set, other.word_set, threshold)
 
     def contains(self, other: Fingerprint) -> bool:
         """True when the other text's words appear, in order, inside this one."""
@@ -86,10 +83,15 @@ class Fingerprint:
 
 def similar(a: str | None, b: str | None, threshold: float = SIMILARITY) -> bool:
     """True when two texts share most of their words (order-free Jaccard), e.g. a caption and its alt."""
-    wa, wb = word_set(a), word_set(b)
-    if not wa or not wb:
+    return jaccard_at_least(word_set(a), word_set(b), threshold)
+
+
+def jaccard_at_least(a: frozenset[str], b: frozenset[str], threshold: float) -> bool:
+    """True when |a ∩ b| / |a ∪ b| reaches ``threshold``; the one word-set similarity of the extractor."""
+    # Sets of very different sizes cannot reach it (the ratio is at most min/max): no intersection needed.
+    if not a or not b or min(len(a), len(b)) < threshold * max(len(a), len(b)):
         return False
-    return len(wa & wb) / len(wa | wb) >= threshold
+    return len(a & b) >= threshold * len(a | b)
 
 
 def contains_text(haystack: str | None, needle: str | None) -> bool:
