@@ -247,18 +247,16 @@ def _is_index_page(kept: list[str], index: body.IndexEvidence, log: RemovalLog) 
 
 def _date_fields(meta: metadata.Metadata) -> dict[str, Any]:
     """The published and modified dates with the text, precision and time zone the page gave them."""
-    published = timestamps.stamp(meta.published, meta.provenance.get("published"), meta.date_texts)
-    modified = timestamps.stamp(meta.modified, meta.provenance.get("modified"), meta.date_texts)
-    return {
-        "published": published.value,
-        "published_raw": published.raw,
-        "published_precision": published.precision,
-        "published_tz_given": published.tz_given,
-        "modified": modified.value,
-        "modified_raw": modified.raw,
-        "modified_precision": modified.precision,
-        "modified_tz_given": modified.tz_given,
-    }
+    fields: dict[str, Any] = {}
+    for name in ("published", "modified"):
+        stamp = timestamps.stamp(getattr(meta, name), meta.provenance.get(name), meta.date_texts)
+        fields |= {
+            name: stamp.value,
+            f"{name}_raw": stamp.raw,
+            f"{name}_precision": stamp.precision,
+            f"{name}_tz_given": stamp.tz_given,
+        }
+    return fields
 
 
 def _canonical_url(
