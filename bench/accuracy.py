@@ -65,6 +65,11 @@ Extractor = Callable[[bytes, str, str], Record]  # (raw bytes, decoded text, url
 
 def _make_newsextract() -> Extractor:
     from newsextract import extract_article
+    from newsextract.extract.language import detect_language
+
+    # The language model loads once per process (about 1 s) on the first page whose metadata names
+    # no language; load it here, as the warm-up page may not need it, so per-page times are steady state.
+    detect_language("a warm-up sentence that is long enough to be classified by the model " * 8)
 
     def run(raw: bytes, _text: str, url: str) -> Record:
         a = extract_article(raw, url=url)
