@@ -36,15 +36,15 @@ def _drop_tags(tree: LexborHTMLParser, region: Region, log: RemovalLog) -> list[
 
 def _boilerplate_zones(tree: LexborHTMLParser, region: Region, log: RemovalLog) -> list[LexborNode]:
     doomed: list[LexborNode] = []
-    doomed_ids: set[int] = set()
+    inside_doomed: set[int] = set()  # every element of the zones removed so far
     for nominee in zones.nominated(tree, region):
         node = nominee.node
-        if any(parent.mem_id in doomed_ids for parent in dom.ancestors(node)):
+        if node.mem_id in inside_doomed:
             continue  # already inside a removed zone
         verdict = zones.judge(nominee, region)
         if verdict.remove:
             doomed.append(node)
-            doomed_ids.add(node.mem_id)
+            inside_doomed.update(n.mem_id for n in node.traverse())  # once per element: nested zones are skipped
             log.add("zone", verdict.rule, verdict.evidence, dom.text_of(node))
     return doomed
 
