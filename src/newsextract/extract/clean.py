@@ -29,9 +29,15 @@ def _drop_tags(tree: LexborHTMLParser, region: Region, log: RemovalLog) -> list[
                 region.root is not None and dom.is_ancestor(node, region.root)
             ):
                 continue
-            log.add("zone", "control", f"<{node.tag}>", dom.text_of(node))
+            _log_zone(log, "control", f"<{node.tag}>", node)
         doomed.append(node)
     return doomed
+
+
+def _log_zone(log: RemovalLog, rule: str, evidence: str, zone: LexborNode) -> None:
+    """Log a removed zone with its text, read only when someone asked for the explanation."""
+    if log.enabled:
+        log.add("zone", rule, evidence, dom.text_of(zone))
 
 
 def _boilerplate_zones(tree: LexborHTMLParser, region: Region, log: RemovalLog) -> list[LexborNode]:
@@ -45,7 +51,7 @@ def _boilerplate_zones(tree: LexborHTMLParser, region: Region, log: RemovalLog) 
         if verdict.remove:
             doomed.append(node)
             inside_doomed.update(n.mem_id for n in node.traverse())  # once per element: nested zones are skipped
-            log.add("zone", verdict.rule, verdict.evidence, dom.text_of(node))
+            _log_zone(log, verdict.rule, verdict.evidence, node)
     return doomed
 
 
@@ -58,11 +64,11 @@ def _link_lists(tree: LexborHTMLParser, region: Region, log: RemovalLog) -> list
         stats = text_stats(node)
         if stats.link_density >= LINK_LIST_DENSITY:
             doomed.append(node)
-            log.add(
-                "zone",
+            _log_zone(
+                log,
                 "link_list",
                 f"<{node.tag}> outside the main text: links {stats.link_density:.0%} of {stats.chars} chars",
-                dom.text_of(node),
+                node,
             )
     return doomed
 

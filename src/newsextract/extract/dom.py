@@ -18,6 +18,7 @@ from newsextract.extract.vocabulary.thresholds import (
 from newsextract.extract.vocabulary.zones import (
     BOILERPLATE_CLASS,
     BOILERPLATE_EXCEPTION_CLASS,
+    BOILERPLATE_LEAD_TOKENS,
     BOILERPLATE_ROLES,
     ZONE_TAGS,
 )
@@ -69,9 +70,10 @@ def _role_marks(role: str) -> frozenset[str]:
 @lru_cache(maxsize=1 << 16)  # ids are often unique: a small cache would keep evicting the repeated classes
 def _class_marks(names: str) -> frozenset[str]:
     """Boilerplate words in a class or id value. Pure, and cached: pages repeat their class strings."""
-    if not names:
-        return _NO_MARKS
-    found = BOILERPLATE_CLASS.findall(BOILERPLATE_EXCEPTION_CLASS.sub(" ", names.lower()))
+    names = names.lower()
+    if BOILERPLATE_LEAD_TOKENS.isdisjoint(names.replace("_", " ").replace("-", " ").split()):
+        return _NO_MARKS  # most names, told apart without the regular expressions
+    found = BOILERPLATE_CLASS.findall(BOILERPLATE_EXCEPTION_CLASS.sub(" ", names))
     return frozenset(m.lstrip(" _-") for m in found)
 
 

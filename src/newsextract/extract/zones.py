@@ -104,11 +104,8 @@ def nominated(tree: LexborHTMLParser, region: Region) -> list[Nominee]:
     if region.root is not None:
         region_line = {region.root.mem_id} | {p.mem_id for p in dom.ancestors(region.root)}
     found = []
-    seen: set[int] = set()
-    for node in body.css("[class], [id], [role], [hidden], header, footer, nav, aside"):
-        if node.mem_id in seen:  # a selector list can yield one element once per matching selector
-            continue
-        seen.add(node.mem_id)
+    # One selector, so each element comes once (a selector list yields it once per matching selector).
+    for node in body.css(":is([class], [id], [role], [hidden], header, footer, nav, aside)"):
         marks = dom.boilerplate_marks(node)
         if marks and node.mem_id not in region_line:
             found.append(Nominee(node, marks, worn=marks <= worn_by_main_text))
