@@ -45,8 +45,11 @@ class TextStats:
 
 def text_stats(node: LexborNode) -> TextStats:
     chars = len(dom.text_of(node))
-    links = sum(len(dom.text_of(a)) for a in node.css("a"))
-    return TextStats(chars, min(links, chars))
+    return TextStats(chars, _link_chars(node, chars))
+
+
+def _link_chars(node: LexborNode, chars: int) -> int:
+    return min(sum(len(dom.text_of(a)) for a in node.css("a")), chars)
 
 
 @dataclass
@@ -86,14 +89,23 @@ def prose_blocks(scope: LexborNode) -> list[tuple[LexborNode, int]]:
     found = []
     for block in scope.css(PROSE_BLOCK_SELECTOR + ", " + TEXT_BLOCK_SELECTOR):
         if block.tag not in PROSE_BLOCK_TAGS:
-            own = len(squash(block.text(deep=False)))
+            own = _own_chars(block)
             if own >= MIN_PROSE_CHARS:
                 found.append((block, own))
             continue
-        stats = text_stats(block)
-        if stats.chars >= MIN_PROSE_CHARS and stats.link_density < MAX_PROSE_LINK_DENSITY:
-            found.append((block, stats.chars))
+        chars = len(dom.text_of(block))
+        if chars < MIN_PROSE_CHARS:
+            continue  # too short: its links need no reading
+        if TextStats(chars, _link_chars(block, chars)).link_density < MAX_PROSE_LINK_DENSITY:
+            found.append((block, chars))
     return found
+
+
+def _own_chars(block: LexborNode) -> int:
+    """Chars of the element's own text (not its children's), 0 when too short to count: squashing
+    only shortens a text, so most containers (white space between their children) skip it."""
+    own = block.text(deep=False)
+    return len(squash(own)) if len(own) >= MIN_PROSE_CHARS else 0
 
 
 def find_region(tree: LexborHTMLParser, core: LexborNode | None) -> Region:
