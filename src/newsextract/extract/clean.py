@@ -29,23 +29,29 @@ def _drop_tags(tree: LexborHTMLParser, region: Region, log: RemovalLog) -> list[
                 region.root is not None and dom.is_ancestor(node, region.root)
             ):
                 continue
-            log.add("zone", "control", f"<{node.tag}>", dom.text_of(node))
+            _log_zone(log, "control", f"<{node.tag}>", node)
         doomed.append(node)
     return doomed
 
 
+def _log_zone(log: RemovalLog, rule: str, evidence: str, zone: LexborNode) -> None:
+    """Log a removed zone with its text, read only when someone asked for the explanation."""
+    if log.enabled:
+        log.add("zone", rule, evidence, dom.text_of(zone))
+
+
 def _boilerplate_zones(tree: LexborHTMLParser, region: Region, log: RemovalLog) -> list[LexborNode]:
     doomed: list[LexborNode] = []
-    doomed_ids: set[int] = set()
+    inside_doomed: set[int] = set()  # every element of the zones removed so far
     for nominee in zones.nominated(tree, region):
         node = nominee.node
-        if any(parent.mem_id in doomed_ids for parent in dom.ancestors(node)):
+        if node.mem_id in inside_doomed:
             continue  # already inside a removed zone
         verdict = zones.judge(nominee, region)
         if verdict.remove:
             doomed.append(node)
-            doomed_ids.add(node.mem_id)
-            log.add("zone", verdict.rule, verdict.evidence, dom.text_of(node))
+            inside_doomed.update(n.mem_id for n in node.traverse())  # once per element: nested zones are skipped
+            _log_zone(log, verdict.rule, verdict.evidence, node)
     return doomed
 
 
@@ -58,11 +64,11 @@ def _link_lists(tree: LexborHTMLParser, region: Region, log: RemovalLog) -> list
         stats = text_stats(node)
         if stats.link_density >= LINK_LIST_DENSITY:
             doomed.append(node)
-            log.add(
-                "zone",
+            _log_zone(
+                log,
                 "link_list",
                 f"<{node.tag}> outside the main text: links {stats.link_density:.0%} of {stats.chars} chars",
-                dom.text_of(node),
+                node,
             )
     return doomed
 

@@ -18,6 +18,7 @@ from newsextract.extract.vocabulary.thresholds import (
 from newsextract.extract.vocabulary.zones import (
     BOILERPLATE_CLASS,
     BOILERPLATE_EXCEPTION_CLASS,
+    BOILERPLATE_LEAD_TOKENS,
     BOILERPLATE_ROLES,
     ZONE_TAGS,
 )
@@ -33,6 +34,11 @@ def ancestors(node: LexborNode) -> Iterator[LexborNode]:
         current = current.parent
 
 
+_NO_MARKS: frozenset[str] = frozenset()  # shared constants: most elements carry no mark
+_HIDDEN = frozenset({"hidden"})
+_ZONE_TAG_MARKS = {tag: frozenset({f"<{tag}>"}) for tag in ZONE_TAGS}
+
+
 def boilerplate_marks(node: LexborNode, *, zone_tags: bool = True) -> frozenset[str]:
     """What nominates the element as a non-article zone: its tag, role, ``hidden``, class or id words.
 
@@ -40,26 +46,34 @@ def boilerplate_marks(node: LexborNode, *, zone_tags: bool = True) -> frozenset[
     ``zone_tags=False`` ignores <header>/<footer>/<nav>/<aside> tags, for searches
     (bylines) whose target legitimately sits in an article's <header>.
     """
-    marks: set[str] = set()
-    tag = node.tag or ""
-    if zone_tags and tag in ZONE_TAGS:
-        marks.add(f"<{tag}>")
     attrs = node.attributes
-    role = (attrs.get("role") or "").lower()
-    if role in BOILERPLATE_ROLES:
-        marks.add(f"role={role}")
+    marks = _class_marks(attrs.get("class") or "")
+    ids = attrs.get("id")
+    if ids:
+        marks |= _class_marks(ids)
+    role = attrs.get("role")
+    if role:
+        marks |= _role_marks(role)
     if "hidden" in attrs:
-        marks.add("hidden")
-    for names in (attrs.get("class"), attrs.get("id")):
-        if names:
-            marks.update(_class_marks(names))
-    return frozenset(marks)
+        marks |= _HIDDEN
+    if zone_tags:
+        marks |= _ZONE_TAG_MARKS.get(node.tag or "", _NO_MARKS)
+    return marks
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=256)
+def _role_marks(role: str) -> frozenset[str]:
+    role = role.lower()
+    return frozenset({f"role={role}"}) if role in BOILERPLATE_ROLES else _NO_MARKS
+
+
+@lru_cache(maxsize=1 << 16)  # ids are often unique: a small cache would keep evicting the repeated classes
 def _class_marks(names: str) -> frozenset[str]:
     """Boilerplate words in a class or id value. Pure, and cached: pages repeat their class strings."""
-    found = BOILERPLATE_CLASS.findall(BOILERPLATE_EXCEPTION_CLASS.sub(" ", names.lower()))
+    names = names.lower()
+    if BOILERPLATE_LEAD_TOKENS.isdisjoint(names.replace("_", " ").replace("-", " ").split()):
+        return _NO_MARKS  # most names, told apart without the regular expressions
+    found = BOILERPLATE_CLASS.findall(BOILERPLATE_EXCEPTION_CLASS.sub(" ", names))
     return frozenset(m.lstrip(" _-") for m in found)
 
 
@@ -135,10 +149,29 @@ def is_ancestor(node: LexborNode, of: LexborNode) -> bool:
 def remove_nodes(nodes: list[LexborNode]) -> None:
     """Detach nodes, skipping any inside another one being removed (never free a node twice)."""
     marked = {n.mem_id for n in nodes}
+    known: dict[int, tuple[int, bool]] = {}
     outermost: dict[int, LexborNode] = {}
     for node in nodes:  # decide everything first: a freed subtree must not be walked
-        chain = list(ancestors(node))
-        if len(chain) < MAX_WALK and not any(parent.mem_id in marked for parent in chain):
+        depth, under_marked = _chain_facts(node.parent, marked, known)
+        if depth < MAX_WALK and not under_marked:
             outermost[node.mem_id] = node
     for node in outermost.values():
         node.decompose()
+
+
+def _chain_facts(parent: LexborNode | None, marked: set[int], known: dict[int, tuple[int, bool]]) -> tuple[int, bool]:
+    """For a child of ``parent``: how many ancestors it has (as ``ancestors`` counts them, uncapped),
+    and whether one is in ``marked``. Memoised in ``known`` by mem_id: nodes share their ancestors."""
+    path = []
+    facts = (0, False)
+    current = parent
+    while current is not None and current.tag not in ("html", "-undef", "#document"):
+        if current.mem_id in known:
+            facts = known[current.mem_id]
+            break
+        path.append(current)
+        current = current.parent
+    for ancestor in reversed(path):
+        facts = (facts[0] + 1, facts[1] or ancestor.mem_id in marked)
+        known[ancestor.mem_id] = facts
+    return facts

@@ -9,6 +9,7 @@ that later steps judge zones by where they stand relative to the main text.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import islice
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -16,6 +17,7 @@ from newsextract.extract import dom
 from newsextract.extract.text import squash
 from newsextract.extract.vocabulary.thresholds import (
     MAX_PROSE_LINK_DENSITY,
+    MAX_WALK,
     MAX_WIDEN_LEVELS,
     MIN_PROSE_CHARS,
     TEXT_BLOCK_GAIN,
@@ -43,8 +45,11 @@ class TextStats:
 
 def text_stats(node: LexborNode) -> TextStats:
     chars = len(dom.text_of(node))
-    links = sum(len(dom.text_of(a)) for a in node.css("a"))
-    return TextStats(chars, min(links, chars))
+    return TextStats(chars, _link_chars(node, chars))
+
+
+def _link_chars(node: LexborNode, chars: int) -> int:
+    return min(sum(len(dom.text_of(a)) for a in node.css("a")), chars)
 
 
 @dataclass
@@ -56,6 +61,7 @@ class Region:
     page_prose: int = 0
     prose_by_node: dict[int, int] = field(default_factory=dict)  # mem_id -> prose chars inside
     blocks: list[tuple[LexborNode, int]] = field(default_factory=list)  # prose blocks, page order
+    _elements_of: tuple[int, frozenset[int]] | None = field(default=None, init=False, repr=False, compare=False)
 
     def prose_in(self, node: LexborNode) -> int:
         return self.prose_by_node.get(node.mem_id, 0)
@@ -65,7 +71,15 @@ class Region:
 
     def contains(self, node: LexborNode) -> bool:
         """True when the node lies inside the region (or is its root)."""
-        return self.root is not None and dom.is_ancestor(self.root, node)
+        return self.root is not None and node.mem_id in self._elements(self.root)
+
+    def _elements(self, root: LexborNode) -> frozenset[int]:
+        """The mem_ids of the region's elements, read in one walk when first asked (the cleaner asks
+        about every zone of the page, before it removes any), and again if the root changes."""
+        root_id = root.mem_id
+        if self._elements_of is None or self._elements_of[0] != root_id:
+            self._elements_of = (root_id, frozenset(n.mem_id for n in root.traverse()))
+        return self._elements_of[1]
 
 
 def prose_blocks(scope: LexborNode) -> list[tuple[LexborNode, int]]:
@@ -75,14 +89,23 @@ def prose_blocks(scope: LexborNode) -> list[tuple[LexborNode, int]]:
     found = []
     for block in scope.css(PROSE_BLOCK_SELECTOR + ", " + TEXT_BLOCK_SELECTOR):
         if block.tag not in PROSE_BLOCK_TAGS:
-            own = len(squash(block.text(deep=False)))
+            own = _own_chars(block)
             if own >= MIN_PROSE_CHARS:
                 found.append((block, own))
             continue
-        stats = text_stats(block)
-        if stats.chars >= MIN_PROSE_CHARS and stats.link_density < MAX_PROSE_LINK_DENSITY:
-            found.append((block, stats.chars))
+        chars = len(dom.text_of(block))
+        if chars < MIN_PROSE_CHARS:
+            continue  # too short: its links need no reading
+        if TextStats(chars, _link_chars(block, chars)).link_density < MAX_PROSE_LINK_DENSITY:
+            found.append((block, chars))
     return found
+
+
+def _own_chars(block: LexborNode) -> int:
+    """Chars of the element's own text (not its children's), 0 when too short to count: squashing
+    only shortens a text, so most containers (white space between their children) skip it."""
+    own = block.text(deep=False)
+    return len(squash(own)) if len(own) >= MIN_PROSE_CHARS else 0
 
 
 def find_region(tree: LexborHTMLParser, core: LexborNode | None) -> Region:
@@ -90,15 +113,9 @@ def find_region(tree: LexborHTMLParser, core: LexborNode | None) -> Region:
     body = tree.body
     if body is None:
         return Region(root=core, core=core)
-    prose_by_node: dict[int, int] = {}
-    total = 0
     blocks = prose_blocks(body)
-    for block, chars in blocks:
-        total += chars
-        prose_by_node[block.mem_id] = prose_by_node.get(block.mem_id, 0) + chars
-        for parent in dom.ancestors(block):
-            prose_by_node[parent.mem_id] = prose_by_node.get(parent.mem_id, 0) + chars
-    region = Region(root=core, core=core, page_prose=total, prose_by_node=prose_by_node, blocks=blocks)
+    total = sum(chars for _, chars in blocks)
+    region = Region(root=core, core=core, page_prose=total, prose_by_node=_prose_by_node(blocks), blocks=blocks)
     if blocks:  # text written in one <div>/<span> with <br>s can outweigh every paragraph container
         largest, chars = max(blocks, key=lambda item: item[1])
         if core is None or chars > TEXT_BLOCK_GAIN * region.prose_in(core):
@@ -106,6 +123,25 @@ def find_region(tree: LexborHTMLParser, core: LexborNode | None) -> Region:
     if core is not None:
         region.root = _widen(core, region)
     return region
+
+
+def _prose_by_node(blocks: list[tuple[LexborNode, int]]) -> dict[int, int]:
+    """Prose chars inside each element: its blocks' and, through at most MAX_WALK levels, its descendants'.
+
+    Sibling blocks (the paragraphs of one container) share their ancestors: those are walked once
+    per container, with the container's sum, not once per paragraph."""
+    prose_by_node: dict[int, int] = {}
+    by_parent: dict[int, tuple[LexborNode, int]] = {}
+    for block, chars in blocks:
+        prose_by_node[block.mem_id] = prose_by_node.get(block.mem_id, 0) + chars
+        parent = block.parent
+        if parent is not None and parent.tag not in ("html", "-undef", "#document"):
+            _, held = by_parent.get(parent.mem_id, (parent, 0))
+            by_parent[parent.mem_id] = (parent, held + chars)
+    for parent, chars in by_parent.values():
+        for node in (parent, *islice(dom.ancestors(parent), MAX_WALK - 1)):
+            prose_by_node[node.mem_id] = prose_by_node.get(node.mem_id, 0) + chars
+    return prose_by_node
 
 
 def _widen(core: LexborNode, region: Region) -> LexborNode:

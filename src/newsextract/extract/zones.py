@@ -50,19 +50,36 @@ def main_text_marks(region: Region) -> frozenset[str]:
 
 
 def _marks_on_paragraphs(region: Region) -> set[str]:
+    if region.root is None:
+        return set()
+    root_id = region.root.mem_id
+    region_prose = max(region.prose_in(region.root), 1)
     chars_by_mark: dict[str, int] = {}
-    region_prose = max(region.prose_in(region.root), 1) if region.root is not None else 1
+    known: dict[int, frozenset[str]] = {}  # wrappers shared by many paragraphs are read once
     for block, chars in region.blocks:
         if not region.contains(block):
             continue
-        block_marks: set[str] = set()
-        for node in (block, *dom.ancestors(block)):
-            if region.root is not None and node.mem_id == region.root.mem_id:
-                break
-            block_marks |= dom.boilerplate_marks(node, zone_tags=False)
-        for mark in block_marks:
+        for mark in _marks_below(block, root_id, known):
             chars_by_mark[mark] = chars_by_mark.get(mark, 0) + chars
     return {mark for mark, chars in chars_by_mark.items() if chars >= WORN_SHARE * region_prose}
+
+
+def _marks_below(node: LexborNode, root_id: int, known: dict[int, frozenset[str]]) -> frozenset[str]:
+    """Marks on the node and its ancestors below the region's root (which holds the node),
+    memoised in ``known`` by mem_id so that each wrapper is read once for all its paragraphs."""
+    path = []
+    marks: frozenset[str] = frozenset()
+    current: LexborNode | None = node
+    while current is not None and current.mem_id != root_id:
+        if current.mem_id in known:
+            marks = known[current.mem_id]
+            break
+        path.append(current)
+        current = current.parent
+    for wrapper in reversed(path):
+        marks = marks | dom.boilerplate_marks(wrapper, zone_tags=False)
+        known[wrapper.mem_id] = marks
+    return marks
 
 
 @dataclass(frozen=True)
@@ -87,11 +104,8 @@ def nominated(tree: LexborHTMLParser, region: Region) -> list[Nominee]:
     if region.root is not None:
         region_line = {region.root.mem_id} | {p.mem_id for p in dom.ancestors(region.root)}
     found = []
-    seen: set[int] = set()
-    for node in body.css("[class], [id], [role], [hidden], header, footer, nav, aside"):
-        if node.mem_id in seen:  # a selector list can yield one element once per matching selector
-            continue
-        seen.add(node.mem_id)
+    # One selector, so each element comes once (a selector list yields it once per matching selector).
+    for node in body.css(":is([class], [id], [role], [hidden], header, footer, nav, aside)"):
         marks = dom.boilerplate_marks(node)
         if marks and node.mem_id not in region_line:
             found.append(Nominee(node, marks, worn=marks <= worn_by_main_text))

@@ -188,14 +188,36 @@ BOILERPLATE_ROLES = (
 NOT_A_SECTION = INLINE_TAGS | {"-text", "-comment", "p", "br"}
 
 
+_Trie = dict[str, "_Trie"]  # one character to the rest of the tree; "" marks a word's end
+
+
+def _word_trie(words: tuple[str, ...]) -> str:
+    """An alternation of ``words`` as a prefix tree ("ad(?:s|vert(?:…))?"): it matches what the
+    longest-first alternation matches (the path follows the text, and a longer word is tried
+    first), without trying every word at every position of a class string."""
+    trie: _Trie = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a word ends here
+
+    def pattern(node: _Trie) -> str:
+        branches = [re.escape(char) + pattern(rest) for char, rest in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        either = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{either})?" if "" in node else either
+
+    return pattern(trie)
+
+
 # dom.py: walking the tree
 # One search over "class id" text: a boilerplate word bounded by start, end,
 # white space, "-" or "_" (so "share-bar" matches, "shared" does not).
-BOILERPLATE_CLASS = re.compile(
-    r"(?:^|[\s_-])(?:"
-    + "|".join(re.escape(w) for w in sorted(BOILERPLATE_WORDS, key=len, reverse=True))
-    + r")(?=$|[\s_-])"
-)
+BOILERPLATE_CLASS = re.compile(r"(?:^|[\s_-])(?:" + _word_trie(BOILERPLATE_WORDS) + r")(?=$|[\s_-])")
+# A cheap pre-test: a BOILERPLATE_CLASS match starts with one of these as a whole "-", "_" or space separated token.
+BOILERPLATE_LEAD_TOKENS = frozenset(word.split("-")[0] for word in BOILERPLATE_WORDS)
 BOILERPLATE_EXCEPTION_CLASS = re.compile(
     r"(?:^|\s)(?:" + "|".join(re.escape(w) for w in BOILERPLATE_EXCEPTIONS) + r")(?=$|\s)"
 )

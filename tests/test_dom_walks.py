@@ -1,0 +1,91 @@
+"""The shared DOM walks: boilerplate marks, the region's prose sums and membership, node removal."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from selectolax.lexbor import LexborHTMLParser
+
+from newsextract.extract import dom, evidence
+from newsextract.extract.vocabulary.zones import BOILERPLATE_CLASS, BOILERPLATE_EXCEPTION_CLASS, BOILERPLATE_WORDS
+
+_LONGEST_FIRST = re.compile(
+    r"(?:^|[\s_-])(?:"
+    + "|".join(re.escape(w) for w in sorted(BOILERPLATE_WORDS, key=len, reverse=True))
+    + r")(?=$|[\s_-])"
+)
+
+
+@pytest.mark.parametrize(
+    "names",
+    [
+        "ad-slot ad-slotx ads adslot advert advertising-x shared share-bar",
+        "author-bio author-biox authorbio more-stories more-story read-more-x",
+        "widget widgets widgetized widgetx a2a jp-relatedposts_x",
+        "navigation nav-bar menu_item main-content sidebar-right comment comments",
+        *BOILERPLATE_WORDS,
+        *(f"x-{w}s y_{w}-z {w}{w}" for w in BOILERPLATE_WORDS),
+    ],
+)
+def test_the_word_tree_matches_what_the_longest_first_alternation_matches(names: str) -> None:
+    assert BOILERPLATE_CLASS.findall(names) == _LONGEST_FIRST.findall(names)
+
+
+def _node(html: str) -> LexborHTMLParser:
+    return LexborHTMLParser(f"<html><body>{html}</body></html>")
+
+
+def test_boilerplate_marks_read_tag_role_hidden_class_and_id() -> None:
+    tree = _node('<aside class="Share-Bar has-sidebar" id="Related_posts" role="Navigation" hidden>x</aside>')
+    node = tree.css_first("aside")
+    assert node is not None
+    assert dom.boilerplate_marks(node) == {"<aside>", "role=navigation", "hidden", "share", "related"}
+    assert dom.boilerplate_marks(node, zone_tags=False) == {"role=navigation", "hidden", "share", "related"}
+    plain = _node('<div class="has-sidebar shared" id="main">x</div>').css_first("div")
+    assert plain is not None and dom.boilerplate_marks(plain) == frozenset()
+
+
+def test_region_sums_prose_per_container_and_knows_its_elements() -> None:
+    para = "A sentence long enough to count as prose in an article body. " * 2
+    tree = _node(
+        f'<div id="story"><div id="a"><p>{para}</p><p>{para}</p></div><div id="b"><p>{para}</p></div></div>'
+        f'<div id="aside"><p>{para}</p></div>'
+    )
+    core = tree.css_first("#a")
+    region = evidence.find_region(tree, core)
+    chars = len(para.strip())
+    by_id = {n.attributes["id"]: region.prose_in(n) for n in tree.css("div[id]")}
+    assert by_id == {"story": 3 * chars, "a": 2 * chars, "b": chars, "aside": chars}
+    assert region.page_prose == 4 * chars
+    assert region.root is not None and region.root.attributes["id"] == "story"
+    assert all(region.contains(n) for n in tree.css("#story, #story p"))
+    assert not any(region.contains(n) for n in tree.css("#aside, #aside p, body"))
+
+
+def test_remove_nodes_frees_nested_nodes_once_in_any_order() -> None:
+    tree = _node('<div id="outer"><div id="inner"><p>gone</p></div></div><p id="kept">kept</p><span id="x">x</span>')
+    nodes = [tree.css_first(s) for s in ("#inner", "#outer", "#inner p", "#x", "#x")]
+    dom.remove_nodes([n for n in nodes if n is not None])
+    assert tree.body is not None and tree.body.html == '<body><p id="kept">kept</p></body>'
+
+
+@pytest.mark.parametrize(
+    "names",
+    [
+        "Share-Bar has-sidebar",
+        "more-stories\u2003ad_slot",
+        "x\u00a0ads menu-item",
+        "post-navigation sidebar-left main-content",
+        "shared-content readmorex",
+        *(f"X_{w.upper()}-y" for w in BOILERPLATE_WORDS),
+    ],
+)
+def test_class_marks_agree_with_the_regular_expressions(names: str) -> None:
+    """The token pre-test only skips the regular expressions where they would find nothing."""
+    lowered = BOILERPLATE_EXCEPTION_CLASS.sub(" ", names.lower())
+    expected = {m.lstrip(" _-") for m in BOILERPLATE_CLASS.findall(lowered)}
+    div = _node("<div>x</div>").css_first("div")
+    assert div is not None
+    div.attrs["class"] = names
+    assert dom.boilerplate_marks(div) == expected
