@@ -13,6 +13,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from newsextract.errors import ParseError
 from newsextract.extract import blocks, body, byline, clean, dom, evidence, images, metadata, safety, timestamps
 from newsextract.extract.explain import RemovalLog
+from newsextract.extract.headline import visible_h1s
 from newsextract.extract.language import detect_language
 from newsextract.extract.page import Page, read_page
 from newsextract.extract.text import word_count
@@ -93,7 +94,8 @@ def _read_fields(
     tree: LexborHTMLParser, scope: LexborNode | None, page: Page, base_url: str | None, settings: ExtractSettings
 ) -> tuple[_Found, dict[str, list[LexborNode]]]:
     """Metadata, bylines, pictures and captions, read before cleaning; and the nodes read, by removal rule."""
-    meta = metadata.read_metadata(tree, base_url, byline.printed_headline(tree, scope))
+    h1s = visible_h1s(tree)  # read once: the printed headline and the headline choice both look at them
+    meta = metadata.read_metadata(tree, base_url, byline.printed_headline(tree, scope, h1s), [t for _, t in h1s])
     byline_nodes = byline.find_byline_nodes(tree, scope)
     collected = (
         images.collect(

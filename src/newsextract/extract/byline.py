@@ -181,6 +181,8 @@ def _host_names(page_url: str | None) -> list[str]:
     return [host, *labels] if host else []
 
 
-def printed_headline(tree: LexborHTMLParser, scope: LexborNode | None) -> str | None:
+def printed_headline(
+    tree: LexborHTMLParser, scope: LexborNode | None, h1s: list[headline.PageH1] | None = None
+) -> str | None:
     """The article's <h1> as printed: the first in the article scope, else the page's only one."""
-    return headline.printed_headline(tree, scope)
+    return headline.printed_headline(tree, scope, h1s)

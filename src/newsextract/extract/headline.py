@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -76,18 +76,31 @@ class PrintedTitle:
 # ---- the page's <h1>s ----
 
 
+PageH1 = tuple[LexborNode, PrintedTitle]  # an <h1> and its printed text
+
+
+def visible_h1s(tree: LexborHTMLParser) -> list[PageH1]:
+    """The page's visible <h1>s and their printed text, less site logos and breadcrumb, menu or sidebar ones.
+
+    Read once a page: the printed headline and the headline choice both look at them.
+    """
+    return list(_visible_h1s(tree))
+
+
 def page_h1s(tree: LexborHTMLParser) -> list[PrintedTitle]:
     """The page's visible <h1>s, less site logos and breadcrumb, menu or sidebar ones."""
     return [title for _, title in _visible_h1s(tree)]
 
 
-def printed_headline(tree: LexborHTMLParser, scope: LexborNode | None) -> str | None:
+def printed_headline(tree: LexborHTMLParser, scope: LexborNode | None, h1s: list[PageH1] | None = None) -> str | None:
     """The article's <h1> as printed: the one in the article scope, else the page's only one.
 
     Boilerplate class words only break ties: an <h1> in a zone they nominate
     loses to one outside such zones, and wins when it is the only one.
+    ``h1s``: the page's visible_h1s(), when already read.
     """
-    found = _distinct(h for h in _visible_h1s(tree) if len(h[1].text.split()) >= MIN_PRINTED_WORDS)
+    visible = _visible_h1s(tree) if h1s is None else h1s
+    found = _distinct(h for h in visible if len(h[1].text.split()) >= MIN_PRINTED_WORDS)
     in_scope = [h for h in found if scope is not None and dom.is_ancestor(scope, h[0])]
     if len(in_scope) > MAX_HEADLINE_H1S:
         in_scope = []
@@ -102,7 +115,7 @@ def printed_headline(tree: LexborHTMLParser, scope: LexborNode | None) -> str | 
     return None
 
 
-def _distinct(h1s: Iterator[tuple[LexborNode, PrintedTitle]]) -> list[tuple[LexborNode, PrintedTitle]]:
+def _distinct(h1s: Iterable[PageH1]) -> list[PageH1]:
     """One <h1> per text: pages print the headline twice for mobile and desktop layouts."""
     found: dict[str, tuple[LexborNode, PrintedTitle]] = {}
     for node, title in h1s:
@@ -110,7 +123,7 @@ def _distinct(h1s: Iterator[tuple[LexborNode, PrintedTitle]]) -> list[tuple[Lexb
     return list(found.values())
 
 
-def _visible_h1s(tree: LexborHTMLParser) -> Iterator[tuple[LexborNode, PrintedTitle]]:
+def _visible_h1s(tree: LexborHTMLParser) -> Iterator[PageH1]:
     for h1 in itertools.islice(tree.css("h1"), MAX_H1S):
         if (
             "hidden" in h1.attributes

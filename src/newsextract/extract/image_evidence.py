@@ -47,6 +47,8 @@ class ImageJudge:
     _marked: dict[int, bool] = field(default_factory=dict)
     _beside_captions: dict[int, int] = field(default_factory=dict)
     _authorish: dict[int, bool] = field(default_factory=dict)
+    _chains: dict[int, list[LexborNode]] = field(default_factory=dict)  # a picture is looked up from several checks
+    _first_blocks: dict[int, LexborNode | None] = field(default_factory=dict)
 
     def teaser_card(self, picture: LexborNode) -> LexborNode | None:
         """The teaser card holding the picture, if it is one: a picture inside a link to another page
@@ -171,17 +173,26 @@ class ImageJudge:
         return linked >= TEASER_LINK_SHARE * len(text)
 
     def _first_block_with_text(self, node: LexborNode) -> LexborNode | None:
-        return next((up for up in self._up(node, CARD_LEVELS) if has_text(up)), None)
+        if node.mem_id not in self._first_blocks:
+            self._first_blocks[node.mem_id] = next((up for up in self._up(node, CARD_LEVELS) if has_text(up)), None)
+        return self._first_blocks[node.mem_id]
 
     def _up(self, node: LexborNode, levels: int, *, include_self: bool = False) -> list[LexborNode]:
         """The node's ancestors below the region, nearest first, at most ``levels`` of them
         (after the node itself with ``include_self``)."""
-        found: list[LexborNode] = []
-        for parent in dom.ancestors(node):
-            if parent.mem_id == self.region.mem_id or len(found) >= levels:
-                break
-            found.append(parent)
+        found = self._ancestors_below_region(node)[:levels]
         return [node, *found] if include_self else found
+
+    def _ancestors_below_region(self, node: LexborNode) -> list[LexborNode]:
+        """The node's ancestors below the region, nearest first, at most MAX_WALK of them; walked once a node."""
+        if node.mem_id not in self._chains:
+            chain: list[LexborNode] = []
+            for parent in dom.ancestors(node):
+                if parent.mem_id == self.region.mem_id:
+                    break
+                chain.append(parent)
+            self._chains[node.mem_id] = chain
+        return self._chains[node.mem_id]
 
     def _text_length(self, node: LexborNode) -> int:
         if node.mem_id not in self._text_lengths:

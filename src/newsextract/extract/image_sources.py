@@ -67,7 +67,8 @@ def _own_url(node: LexborNode) -> str | None:
     attrs = node.attributes
     srcsets = [*LAZY_SRCSET_ATTRS, *(n for n in attrs if OTHER_SRCSET.match(n) and n not in LAZY_SRCSET_ATTRS)]
     for name in srcsets:
-        best = _best_from_srcset(attrs.get(name) or "")
+        srcset = attrs.get(name)
+        best = _best_from_srcset(srcset) if srcset else None
         if best:
             return best
     others = [n for n in attrs if OTHER_SRC.match(n) and n not in LAZY_SRC_ATTRS]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections import deque
 from collections.abc import Iterator
 from typing import Any
 
@@ -22,10 +23,10 @@ def _types(node: JsonObject) -> set[str]:
 
 def _walk(data: Any) -> Iterator[JsonObject]:
     """Every object in the data, breadth first, iteratively (no recursion on deep input)."""
-    queue: list[Any] = [data]
+    queue: deque[Any] = deque([data])  # popleft: a list's pop(0) would make a long @graph quadratic
     seen = 0
     while queue and seen < MAX_JSONLD_NODES:
-        item = queue.pop(0)
+        item = queue.popleft()
         seen += 1
         if isinstance(item, list):
             queue.extend(item)

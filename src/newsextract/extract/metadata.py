@@ -13,7 +13,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from newsextract.extract import dates, jsonld
 from newsextract.extract.dates import parse_date, url_date
-from newsextract.extract.headline import Title, choose_headline, page_h1s
+from newsextract.extract.headline import PrintedTitle, Title, choose_headline, page_h1s
 from newsextract.extract.headline import clean_headline as clean_headline  # its old home: keep the import working
 from newsextract.extract.tags import from_keywords, keep_tags
 from newsextract.extract.text import squash
@@ -174,12 +174,17 @@ def _from_dom(meta: Metadata, tree: LexborHTMLParser) -> None:
         meta.offer_date("published", value, source)
 
 
-def read_metadata(tree: LexborHTMLParser, base_url: str | None, printed_headline: str | None) -> Metadata:
+def read_metadata(
+    tree: LexborHTMLParser,
+    base_url: str | None,
+    printed_headline: str | None,
+    h1s: list[PrintedTitle] | None = None,
+) -> Metadata:
     """Collect the page's metadata, JSON-LD first, then <meta>, then the DOM.
 
     The headline is the exception: the one the page prints in its <h1> wins
     (see headline.choose_headline), since metadata titles are often SEO
-    variants or truncated.
+    variants or truncated. ``h1s``: the page's visible <h1>s, when already read.
     """
     meta = Metadata()
     _from_jsonld(meta, tree, base_url)
@@ -187,13 +192,13 @@ def read_metadata(tree: LexborHTMLParser, base_url: str | None, printed_headline
     _from_dom(meta, tree)
     if meta.language:
         meta.language = meta.language.split(",")[0].strip()
-    _settle_headline(meta, tree, printed_headline, base_url)
+    _settle_headline(meta, page_h1s(tree) if h1s is None else h1s, printed_headline, base_url)
     _settle_published(meta, tree, base_url)
     return meta
 
 
-def _settle_headline(meta: Metadata, tree: LexborHTMLParser, printed: str | None, page_url: str | None) -> None:
-    headline, source = choose_headline(printed, page_h1s(tree), meta.titles_seen, meta.site_name, page_url)
+def _settle_headline(meta: Metadata, h1s: list[PrintedTitle], printed: str | None, page_url: str | None) -> None:
+    headline, source = choose_headline(printed, h1s, meta.titles_seen, meta.site_name, page_url)
     meta.headline = headline
     if headline:
         meta.provenance["headline"] = source
