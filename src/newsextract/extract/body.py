@@ -53,7 +53,7 @@ def main_text(html: str, url: str | None, *, fast: bool = False) -> list[str]:
         deduplicate=False,
         with_metadata=False,
     )
-    return [squash(line) for line in (text or "").splitlines() if squash(line)]
+    return [line for line in map(squash, (text or "").splitlines()) if line]
 
 
 def as_page(body_html: str | None) -> str:
