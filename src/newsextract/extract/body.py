@@ -69,8 +69,9 @@ def fallback_text(root: LexborNode | None) -> list[str]:
         return []
     found = []
     for node in root.css(f"{FALLBACK_BLOCKS}, {TEXT_BLOCK_SELECTOR}"):
-        text = text_of(node) if node.tag in FALLBACK_TAGS else squash(node.text(deep=False))
-        if text and (node.tag in FALLBACK_TAGS or len(text) >= OWN_TEXT_MIN_CHARS):
+        paragraph = node.tag in FALLBACK_TAGS
+        text = text_of(node) if paragraph else squash(node.text(deep=False))
+        if text and (paragraph or len(text) >= OWN_TEXT_MIN_CHARS):
             found.append(text)
     return found
 
