@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from newsextract.extract.text import fold, squash, total_word_count, word_count, words
+from newsextract.extract.text import fold, squash, squashed_lines, total_word_count, word_count, words
 
 _TEXTS = [
     "",
@@ -35,3 +35,9 @@ def test_total_word_count_is_the_sum_over_paragraphs() -> None:
     # CJK characters count per paragraph, rounded down: "運" alone is no word, twice it is not two halves.
     assert total_word_count(["運", "運"]) == 0
     assert total_word_count(_TEXTS) == sum(word_count(t) for t in _TEXTS)
+
+
+def test_squashed_lines_are_the_non_empty_squashed_lines() -> None:
+    text = "  First\u200b  line \n\n\u200b\n second\tline\r\nthird\u2028fourth "
+    assert squashed_lines(text) == [squash(line) for line in text.splitlines() if squash(line)]
+    assert squashed_lines(text) == ["First line", "second line", "third", "fourth"]

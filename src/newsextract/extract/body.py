@@ -11,7 +11,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from newsextract.extract.dom import text_of
 from newsextract.extract.evidence import text_stats
 from newsextract.extract.explain import RemovalLog
-from newsextract.extract.text import Fingerprint, squash, word_count
+from newsextract.extract.text import Fingerprint, squash, squashed_lines, word_count
 from newsextract.extract.text_index import TextIndex
 from newsextract.extract.vocabulary.body import BOILERPLATE_LINES, FALLBACK_BLOCKS, FALLBACK_TAGS, TIMESTAMP_LINE
 from newsextract.extract.vocabulary.bylines import BYLINE_LINE
@@ -53,7 +53,7 @@ def main_text(html: str, url: str | None, *, fast: bool = False) -> list[str]:
         deduplicate=False,
         with_metadata=False,
     )
-    return [line for line in map(squash, (text or "").splitlines()) if line]
+    return squashed_lines(text or "")
 
 
 def as_page(body_html: str | None) -> str:

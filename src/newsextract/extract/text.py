@@ -38,6 +38,12 @@ def squash(text: str | None) -> str:
     return " ".join(text.replace("\u200b", "").split())  # str.split() beats a regex here by far
 
 
+def squashed_lines(text: str) -> list[str]:
+    """The text's lines, each squashed, the empty ones left out."""
+    lines = (" ".join(line.split()) for line in text.replace("\u200b", "").splitlines())
+    return [line for line in lines if line]
+
+
 def fold(text: str | None) -> str:
     """Case-, quote- and width-folded text, for comparisons only."""
     folded = unicodedata.normalize("NFKC", text or "")
