@@ -113,8 +113,10 @@ def decode_html(raw: bytes, http_charset: str | None = None) -> tuple[str, str]:
             return raw[len(bom) :].decode(encoding, errors="replace"), encoding
     # Valid UTF-8 with non-ASCII bytes is almost never another encoding by
     # chance, while "iso-8859-1" headers over UTF-8 pages are common.
-    if _decodes_cleanly(raw, "utf-8"):
+    try:  # decoded once: a page is mostly valid UTF-8, and decoding it twice costs a full pass
         return raw.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
     for candidate in (_normalise(http_charset), declared_charset(raw)):
         if candidate and _decodes_cleanly(raw, candidate):
             return raw.decode(candidate), candidate

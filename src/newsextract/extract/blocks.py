@@ -81,9 +81,7 @@ class Segment:
     group: int
 
 
-def _context_of(node: LexborNode, parent: _Context) -> _Context:
-    tag = node.tag or ""
-    node_id = node.mem_id
+def _context_of(node_id: int, tag: str, parent: _Context) -> _Context:
     block = node_id if tag in _BLOCK_TAGS else parent.block
     if tag in _NO_TEXT_TAGS or parent.kind is None:
         return _Context(block, None, None, node_id)
@@ -136,14 +134,17 @@ def dom_segments(root: LexborNode | None) -> list[Segment]:
 def _walk(element: LexborNode, contexts: dict[int, _Context], runs: _Runs) -> None:
     top = _Context(element.mem_id, "paragraph", None, element.mem_id)
     for node in element.traverse(include_text=True):
+        tag = node.tag  # each read of a node's tag is a call into the parser
+        if tag == "br":
+            runs.flush()
+            continue
         parent = node.parent
         parent_context = contexts.get(parent.mem_id, top) if parent is not None else top
-        if node.tag == "-text":
+        if tag == "-text":
             runs.add(node.text_content or "", parent_context)
-        elif node.tag == "br":
-            runs.flush()
-        elif node.tag and not node.tag.startswith(("_", "#")):  # not a comment or the document
-            contexts[node.mem_id] = _context_of(node, parent_context)
+        elif tag and not tag.startswith(("_", "#")):  # not a comment or the document
+            node_id = node.mem_id
+            contexts[node_id] = _context_of(node_id, tag, parent_context)
     runs.flush()
 
 
@@ -160,10 +161,9 @@ def _same_start(segment: str, paragraph: str) -> bool:
     )
 
 
-def _keys(paragraph: str) -> list[str]:
-    """The segment starts that could explain a paragraph: its own, without the list or table mark
-    the main-text extractor printed, and a table row's first cell."""
-    texts = dict.fromkeys((paragraph, _LEADING_MARKER.sub("", paragraph)))
+def _keys(texts: list[str]) -> list[str]:
+    """The segment starts that could explain a paragraph (``texts``: it, and it without the list or
+    table mark the main-text extractor printed): their own, and a table row's first cell."""
     cells = [text.split(_CELL_BOUNDARY, 1)[0] for text in texts if _CELL_BOUNDARY in text]
     return list(dict.fromkeys(text[:SEGMENT_PREFIX_CHARS] for text in [*texts, *cells]))
 
@@ -180,8 +180,9 @@ class SegmentIndex:
     def find(self, paragraph: str, cursor: int) -> int | None:
         """The position of the segment the paragraph came from, or None. Only a few segments with
         the paragraph's start are tried (a label repeated a thousand times costs no more)."""
-        texts = [paragraph, _LEADING_MARKER.sub("", paragraph)]
-        for key in _keys(paragraph):
+        unmarked = _LEADING_MARKER.sub("", paragraph)
+        texts = [paragraph] if unmarked == paragraph else [paragraph, unmarked]
+        for key in _keys(texts):
             positions = self._by_start.get(key, [])
             start = bisect_left(positions, cursor)
             nearest = (

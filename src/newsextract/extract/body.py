@@ -11,7 +11,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from newsextract.extract.dom import text_of
 from newsextract.extract.evidence import text_stats
 from newsextract.extract.explain import RemovalLog
-from newsextract.extract.text import Fingerprint, squash, word_count
+from newsextract.extract.text import Fingerprint, squash, squashed_lines, word_count
 from newsextract.extract.text_index import TextIndex
 from newsextract.extract.vocabulary.body import BOILERPLATE_LINES, FALLBACK_BLOCKS, FALLBACK_TAGS, TIMESTAMP_LINE
 from newsextract.extract.vocabulary.bylines import BYLINE_LINE
@@ -53,7 +53,7 @@ def main_text(html: str, url: str | None, *, fast: bool = False) -> list[str]:
         deduplicate=False,
         with_metadata=False,
     )
-    return [squash(line) for line in (text or "").splitlines() if squash(line)]
+    return squashed_lines(text or "")
 
 
 def as_page(body_html: str | None) -> str:
@@ -69,8 +69,9 @@ def fallback_text(root: LexborNode | None) -> list[str]:
         return []
     found = []
     for node in root.css(f"{FALLBACK_BLOCKS}, {TEXT_BLOCK_SELECTOR}"):
-        text = text_of(node) if node.tag in FALLBACK_TAGS else squash(node.text(deep=False))
-        if text and (node.tag in FALLBACK_TAGS or len(text) >= OWN_TEXT_MIN_CHARS):
+        paragraph = node.tag in FALLBACK_TAGS
+        text = text_of(node) if paragraph else squash(node.text(deep=False))
+        if text and (paragraph or len(text) >= OWN_TEXT_MIN_CHARS):
             found.append(text)
     return found
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from newsextract.extract.explain import RemovalLog
-from newsextract.extract.text import vocabulary, word_count
+from newsextract.extract.text import total_word_count, vocabulary
 from newsextract.extract.vocabulary.thresholds import (
     DOUBTFUL_REGION_SHARE,
     FALLBACK_GAIN,
@@ -40,7 +40,7 @@ class _Candidate:
 
     @cached_property
     def words(self) -> int:
-        return sum(word_count(p) for p in self.paragraphs)
+        return total_word_count(self.paragraphs)
 
     @cached_property
     def vocabulary(self) -> frozenset[str]:

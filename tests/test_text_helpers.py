@@ -1,0 +1,43 @@
+"""The text helpers' fast paths give what their plain definitions give."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from newsextract.extract.text import fold, squash, squashed_lines, total_word_count, word_count, words
+
+_TEXTS = [
+    "",
+    "Storm closes the harbour on 16 September",
+    "„Wieder“ – und wieder: der Fährplan",
+    "Sept. 16\u00a0— the mayor’s «reply»\u200b",
+    "台风关闭了港口 the ferry 運休",
+    "한국어 문장 and 12:30",
+]
+
+
+def test_fold_replaces_quotes_dashes_and_spaces() -> None:
+    table = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "–": "-", "—": "-"})
+    for text in _TEXTS:
+        plain = squash(unicodedata.normalize("NFKC", text).translate(table).casefold())
+        assert fold(text) == plain
+    assert fold("Sept. 16\u00a0— the mayor’s «reply»") == 'sept. 16 - the mayor\'s "reply"'
+
+
+def test_month_names_become_numbers() -> None:
+    assert words("16 September, Sept. 16") == ["16", "9", "9", "16"]
+    assert words("no month here") == ["no", "month", "here"]
+
+
+def test_total_word_count_is_the_sum_over_paragraphs() -> None:
+    assert total_word_count([]) == 0
+    assert total_word_count(_TEXTS[:4]) == sum(word_count(t) for t in _TEXTS[:4])
+    # CJK characters count per paragraph, rounded down: "運" alone is no word, twice it is not two halves.
+    assert total_word_count(["運", "運"]) == 0
+    assert total_word_count(_TEXTS) == sum(word_count(t) for t in _TEXTS)
+
+
+def test_squashed_lines_are_the_non_empty_squashed_lines() -> None:
+    text = "  First\u200b  line \n\n\u200b\n second\tline\r\nthird\u2028fourth "
+    assert squashed_lines(text) == [squash(line) for line in text.splitlines() if squash(line)]
+    assert squashed_lines(text) == ["First line", "second line", "third", "fourth"]
