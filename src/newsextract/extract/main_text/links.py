@@ -2,25 +2,46 @@
 
 from __future__ import annotations
 
-from newsextract.extract.main_text.tree import Element, Unsupported
-from newsextract.extract.main_text.tree import trim as squash
+from dataclasses import dataclass
+
+from newsextract.extract.main_text.tree import Element, Unsupported, trim
 
 _LINK_FARM_RATIO = 0.9
 
 
-def _links(element: Element) -> list[Element]:
-    return [e for e in element.descendants() if e.tag == "ref"]
+@dataclass
+class _Facts:
+    """An element's text and the links inside it, gathered once a pass, bottom up."""
+
+    text: str
+    links: list[Element]
 
 
-def _link_texts(links: list[Element]) -> list[str]:
-    return [t for t in (squash(link.text_content()) for link in links) if t]
+def _gather(container: Element) -> dict[int, _Facts]:
+    facts: dict[int, _Facts] = {}
+    for element in container.post_order():
+        text = [element.text or ""]
+        links: list[Element] = []
+        for child in element.children:
+            child_facts = facts[id(child)]
+            text.append(child_facts.text)
+            text.append(child.tail or "")
+            if child.tag == "ref":
+                links.append(child)
+            links.extend(child_facts.links)
+        facts[id(element)] = _Facts("".join(text), links)
+    return facts
 
 
-def _is_paragraph_listing(links: list[Element]) -> bool:
+def _link_texts(links: list[Element], facts: dict[int, _Facts]) -> list[str]:
+    return [t for t in (trim(facts[id(link)].text) for link in links) if t]
+
+
+def _is_paragraph_listing(links: list[Element], facts: dict[int, _Facts]) -> bool:
     """A document listing: every link alone in its paragraph."""
     for link in links:
         parent = link.parent
-        if parent is None or parent.tag != "p" or len(_links(parent)) > 1:
+        if parent is None or parent.tag != "p" or len(facts[id(parent)].links) > 1:
             return False
     return True
 
@@ -32,44 +53,48 @@ def _size_limit(paragraph: bool, *, last: bool) -> int:
     return 300 if last else 100
 
 
-def link_density_test(element: Element) -> tuple[bool, bool]:
+def link_density_test(element: Element, facts: dict[int, _Facts]) -> tuple[bool, bool]:
     """(boilerplate, short and linked) for a section rich in links."""
-    links = _links(element)
+    links = facts[id(element)].links
     if not links:
         return False, False
-    text = squash(element.text_content())
+    text = trim(facts[id(element)].text)
     if len(links) == 1:
-        link_text = squash(links[0].text_content())
+        link_text = trim(facts[id(links[0])].text)
         if len(link_text) > 100 and len(link_text) > len(text) * 0.9:
             return True, False
-    limit = _size_limit(element.tag == "p", last=element.next_sibling() is None)
-    if len(text) < limit:
-        texts = _link_texts(links)
+    if len(text) < _size_limit(element.tag == "p", last=element.next_sibling() is None):
+        texts = _link_texts(links, facts)
         if not texts:
             return True, False
         link_len = sum(map(len, texts))
         short = sum(1 for t in texts if len(t) < 10)
         return link_len > len(text) * 0.8 or (len(texts) > 1 and short / len(texts) > 0.8), True
     if len(links) > 4:
-        texts = _link_texts(links)
+        texts = _link_texts(links, facts)
         link_len = sum(map(len, texts))
-        if link_len > len(text) * _LINK_FARM_RATIO and link_len < 100 * len(texts) and not _is_paragraph_listing(links):
+        if (
+            link_len > len(text) * _LINK_FARM_RATIO
+            and link_len < 100 * len(texts)
+            and not _is_paragraph_listing(links, facts)
+        ):
             return True, False
     return False, False
 
 
 def delete_by_link_density(container: Element, tag: str, *, backtracking: bool) -> None:
     """Remove the elements of a tag that read as link lists; tests first, deletions after."""
+    facts = _gather(container)
     doomed = []
     for element in container.iter():
         if element.tag != tag:
             continue
-        boilerplate, short_with_links = link_density_test(element)
+        boilerplate, short_with_links = link_density_test(element, facts)
         if boilerplate or (
             backtracking
             and short_with_links
             and len(element.children) >= 3
-            and len(squash(element.text_content())) < 100
+            and len(trim(facts[id(element)].text)) < 100
         ):
             parent = element.parent
             if tag == "p" and parent is not None and parent.tag in ("item", "td", "th"):

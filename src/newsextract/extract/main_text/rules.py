@@ -26,10 +26,9 @@ _COMMENTS_CLASS = re.compile(r"^[Cc]omment(?!ary)|(?:article|post)-comments")
 _COMMENT_TAGS = frozenset(("div", "section", "details", "ol", "ul"))
 
 
-def comment_section(node: LexborNode, tag: str) -> bool:
+def comment_section(tag: str, attrs: dict[str, str | None]) -> bool:
     if tag not in _COMMENT_TAGS:
         return False
-    attrs = node.attributes
     id_, class_ = attrs.get("id"), attrs.get("class")
     if tag in ("ol", "ul"):
         return _search(_COMMENTS_LIST_ID, id_) or _search(_COMMENTS_CLASS, class_)
@@ -41,10 +40,9 @@ _MVP = re.compile(r"mvp-post-add-(?:box|wrap)")
 _SCROLL = re.compile(r"mvp-post-add-(?:box|wrap)|infinite-?scroll")
 
 
-def infinite_scroll(node: LexborNode, tag: str) -> bool:
+def infinite_scroll(node: LexborNode, tag: str, attrs: dict[str, str | None]) -> bool:
     if tag not in ("div", "section", "aside"):
         return False
-    attrs = node.attributes
     id_, class_ = attrs.get("id"), attrs.get("class")
     if "elementor-share-buttons" in (class_ or ""):
         return True

@@ -35,7 +35,7 @@ LINK_CONTAINERS = frozenset(("div", "li", "p", "table"))
 HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
 LISTS = frozenset(("ul", "ol", "dl"))
 _CODE_INDICATORS = ("{", '("', "('", "\n    ")
-_UNSUPPORTED = frozenset(("template", "details", "summary"))  # content moves or is renamed in ways not ported
+_UNSUPPORTED = frozenset(("template",))  # content moves or is renamed in ways not ported
 
 
 def trim(text: str | None) -> str:
@@ -70,6 +70,17 @@ class Element:
             node = stack.pop()
             yield node
             stack.extend(reversed(node.children))
+
+    def post_order(self) -> list[Element]:
+        """The element and its descendants, children before their parent."""
+        order: list[Element] = []
+        stack = [self]
+        while stack:
+            node = stack.pop()
+            order.append(node)
+            stack.extend(node.children)
+        order.reverse()
+        return order
 
     def descendants(self) -> Iterator[Element]:
         it = self.iter()
@@ -141,6 +152,7 @@ class Element:
 class _Context:
     in_link_container: bool = False
     in_list: bool = False
+    in_details: bool = False
 
 
 def build(body: LexborNode) -> Element:
@@ -166,17 +178,13 @@ def _add_children(node: LexborNode, into: Element, context: _Context) -> int:
         elif tag == "a" and not context.in_link_container:
             count += 1  # stripped after the empty elements are pruned: it still counts as a child
             _add_children(child, into, context)
-        elif not _removed(child, tag):
-            count += 1
-            _add_element(child, tag, into, context)
+        elif tag not in CLEANED or (tag == "figure" and child.css_first("table") is not None):
+            attrs = child.attributes
+            if not (comment_section(tag, attrs) or infinite_scroll(child, tag, attrs)):
+                count += 1
+                _add_element(child, tag, attrs, into, context)
         child = child.next
     return count
-
-
-def _removed(node: LexborNode, tag: str) -> bool:
-    if tag in CLEANED:
-        return not (tag == "figure" and node.css_first("table") is not None)
-    return comment_section(node, tag) or infinite_scroll(node, tag)
 
 
 def _append_text(into: Element, text: str) -> None:
@@ -187,14 +195,17 @@ def _append_text(into: Element, text: str) -> None:
         into.text = (into.text or "") + text
 
 
-def _add_element(node: LexborNode, tag: str, into: Element, context: _Context) -> None:
-    if tag in _UNSUPPORTED or (tag == "strong" and "schema-faq-question" in (node.attributes.get("class") or "")):
+def _add_element(node: LexborNode, tag: str, attrs: dict[str, str | None], into: Element, context: _Context) -> None:
+    if tag in _UNSUPPORTED or (tag == "strong" and "schema-faq-question" in (attrs.get("class") or "")):
         raise Unsupported(f"<{tag}>")
-    attrs = dict(node.attributes)
     if tag == "figure" or (tag == "table" and attrs.get("role") in ("presentation", "none")):
         tag = "div"
     element = Element(tag, attrs, into)
-    inner = _Context(context.in_link_container or tag in LINK_CONTAINERS, context.in_list or tag in LISTS)
+    inner = _Context(
+        context.in_link_container or tag in LINK_CONTAINERS,
+        context.in_list or tag in LISTS,
+        context.in_details or tag == "details",
+    )
     raw_children = _add_children(node, element, inner)
     if tag in CUT_EMPTY and element.text is None and raw_children == 0:
         return  # prune_html(): an empty element goes, its tail stays (already appended to the parent)
@@ -225,6 +236,10 @@ def _converted(element: Element, tag: str, context: _Context) -> str:
         return "code" if _is_code(element) else "quote"
     if tag in ("del", "s", "strike"):
         return "del"
+    if tag == "details":
+        return "div"
+    if tag == "summary" and context.in_details:
+        return "head"
     return tag
 
 

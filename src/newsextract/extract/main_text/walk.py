@@ -15,6 +15,7 @@ _FILTER = re.compile(
     "WeChat|WeiBo|Whatsapp|Xing|Mehr zum Thema:?|More on this.{,8}$)$",
     flags=re.IGNORECASE,
 )
+_INLINE = frozenset(("lb", "code", "del"))  # children a paragraph keeps in its text
 _REBUILT = frozenset(("list", "quote", "code", "table"))  # their tail becomes a paragraph of its own
 
 
@@ -36,12 +37,13 @@ def _filtered(text: str | None) -> bool:
 
 def _leaf(element: Element) -> tuple[str | None, str | None] | None:
     """process_node() on an element without children: (text, tail) trimmed, or None when dropped."""
-    text, tail = trim(element.text) or None, trim(element.tail) or None
-    if not text and not tail:
+    if not element.text and not element.tail:
         return None
+    # white space alone still makes an (empty) element, which keeps a heading before it
+    text, tail = trim(element.text) or None, trim(element.tail) or None
     if element.tag != "lb" and not text and tail:
         text, tail = tail, None
-    if _filtered(text if text is not None else tail):
+    if (text or tail) and _filtered(text if text is not None else tail):
         return None
     return text, tail
 
@@ -112,12 +114,16 @@ def _paragraph(p: Element) -> Block | None:
 
 
 def _inline_pieces(element: Element) -> tuple[list[str], str]:
-    """A paragraph's text, its line breaks as newlines; only line breaks may be left inside it."""
+    """A paragraph's text, its line breaks as newlines; inline code and deletions run on in the text."""
     pieces = [element.text or ""]
     own = element.text or ""
     for child in element.children:
-        if child.tag != "lb" or child.children:
+        if child.children or child.tag not in _INLINE:
             raise Unsupported(f"<{child.tag}> inside <{element.tag}>")
+        if child.tag != "lb":
+            pieces.append((child.text or "") + (child.tail or ""))
+            own += (child.text or "") + (child.tail or "")
+            continue
         if not child.text and not child.tail and not _before_inline(child):
             continue
         pieces.append("\n" + (child.tail or ""))
