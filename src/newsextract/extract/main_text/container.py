@@ -109,6 +109,7 @@ def prune(container: Element) -> None:
         links.delete_by_link_density(container, "div", backtracking=True)
         links.delete_by_link_density(container, "list", backtracking=False)
         links.delete_by_link_density(container, "p", backtracking=False)
+    links.delete_link_tables(container)
     for element in [e for e in container.descendants() if e.tag in ("span", "ref")]:
         element.unwrap()
 

@@ -104,3 +104,24 @@ def delete_by_link_density(container: Element, tag: str, *, backtracking: bool) 
         if element is container:
             raise Unsupported("the container itself reads as a link list")
         element.delete()
+
+
+def delete_link_tables(container: Element) -> None:
+    """Tables of 200 characters or more made mostly of links go, their tails too."""
+    facts = _gather(container)
+    doomed = [e for e in container.iter() if e.tag == "table" and _link_table(e, facts)]
+    for table in doomed:
+        if table is container:
+            raise Unsupported("the container itself reads as a link table")
+        table.delete(keep_tail=False)
+
+
+def _link_table(table: Element, facts: dict[int, _Facts]) -> bool:
+    links = facts[id(table)].links
+    if not links:
+        return False
+    length = len(trim(facts[id(table)].text))
+    if length < 200:
+        return False
+    link_len = sum(map(len, _link_texts(links, facts)))
+    return link_len > 0.8 * length if length < 1000 else link_len > 0.5 * length

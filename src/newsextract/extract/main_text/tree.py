@@ -58,7 +58,6 @@ class Element:
     text: str | None = None
     tail: str | None = None
     children: list[Element] = field(default_factory=list)
-    done: bool = False  # consumed by a block handler
 
     def get(self, name: str) -> str:
         return self.attrs.get(name) or ""
@@ -106,13 +105,60 @@ class Element:
         index = siblings.index(self)
         return siblings[index + 1] if index + 1 < len(siblings) else None
 
-    def delete(self) -> None:
+    def previous_sibling(self) -> Element | None:
+        if self.parent is None:
+            return None
+        siblings = self.parent.children
+        index = siblings.index(self)
+        return siblings[index - 1] if index > 0 else None
+
+    def append(self, child: Element) -> None:
+        """lxml's append(): the child moves here with its tail."""
+        if child.parent is not None:
+            child.parent.children.remove(child)
+        child.parent = self
+        self.children.append(child)
+
+    def insert(self, index: int, child: Element) -> None:
+        if child.parent is not None:
+            child.parent.children.remove(child)
+        child.parent = self
+        self.children.insert(index, child)
+
+    def sub(self, tag: str) -> Element:
+        """lxml's SubElement()."""
+        child = Element(tag, {}, self)
+        self.children.append(child)
+        return child
+
+    def copy(self) -> Element:
+        """A deep copy, tail included, outside any tree."""
+        twin = Element(self.tag, dict(self.attrs), None, self.text, self.tail)
+        for child in self.children:
+            child_twin = child.copy()
+            child_twin.parent = twin
+            twin.children.append(child_twin)
+        return twin
+
+    def strip_tags(self, tags: frozenset[str] | set[str]) -> None:
+        """lxml's strip_tags(): descendants with these tags give way to their content."""
+        for element in [e for e in self.descendants() if e.tag in tags]:
+            element.unwrap()
+
+    def strip_elements(self, tag: str) -> None:
+        """lxml's strip_elements(): descendants with this tag go, their tails too."""
+        for element in [e for e in self.descendants() if e.tag == tag]:
+            if element.parent is not None:
+                element.parent.children.remove(element)
+                element.parent = None
+
+    def delete(self, *, keep_tail: bool = True) -> None:
         """lxml's delete_element(): the tail joins the previous sibling's tail or the parent's text."""
         parent = self.parent
         if parent is None:
             return
         index = parent.children.index(self)
-        if self.tail:
+        if keep_tail and self.tail:
             if index == 0:
                 parent.text = (parent.text or "") + self.tail
             else:
