@@ -9,7 +9,7 @@ from newsextract.extract.main_text import links
 from newsextract.extract.main_text.rules import caption_block, overall_discard, teaser_block
 from newsextract.extract.main_text.tree import Element
 
-_SECTIONS = frozenset(("article", "div", "main", "section"))
+_SECTIONS = frozenset(("article", "div", "main", "section"))  # the tags every expression looks at
 _ARTICLE_ID = re.compile("(?:entry|article|art)-content|article__content|article(?:-|__)?body|articleBody|body-text")
 _ARTICLE_CLASS = re.compile(
     "post[-_]text|post-body|post-?entry|post[-_]?content|postContent|post_inner_wrapper|article-?text|articleText|"
@@ -90,6 +90,8 @@ def find_container(body: Element) -> Element | None:
     """The first element, in document order, of the first BODY_XPATH expression that finds one."""
     firsts: list[Element | None] = [None] * len(CONTAINER_TESTS)
     for element in body.descendants():
+        if element.tag not in _SECTIONS:
+            continue
         for index, test in enumerate(CONTAINER_TESTS):
             if firsts[index] is None and test(element):
                 firsts[index] = element
@@ -101,15 +103,13 @@ def find_container(body: Element) -> Element | None:
 def prune(container: Element) -> None:
     """prune_unwanted_sections() for the balanced, fast, text-only extraction."""
     _prune_overall(container)
+    # images are not extracted, so their captions go; then the teasers (a second pass: the
+    # XPaths run one after the other, and a teaser inside a caption is gone with it)
     for doomed in [e for e in container.descendants() if caption_block(e.tag, e.attrs)]:
         doomed.delete()
     for doomed in [e for e in container.descendants() if teaser_block(e.tag, e.attrs)]:
         doomed.delete()
-    for _ in range(2):
-        links.delete_by_link_density(container, "div", backtracking=True)
-        links.delete_by_link_density(container, "list", backtracking=False)
-        links.delete_by_link_density(container, "p", backtracking=False)
-    links.delete_link_tables(container)
+    links.prune_links(container)
     for element in [e for e in container.descendants() if e.tag in ("span", "ref")]:
         element.unwrap()
 

@@ -13,11 +13,13 @@ _LINK_FARM_RATIO = 0.9
 class _Facts:
     """An element's text and the links inside it, gathered once a pass, bottom up."""
 
+    element: Element
     text: str
     links: list[Element]
 
 
 def _gather(container: Element) -> dict[int, _Facts]:
+    """The facts of the container and of every element in it, children first (the dict keeps that order)."""
     facts: dict[int, _Facts] = {}
     for element in container.post_order():
         text = [element.text or ""]
@@ -29,7 +31,7 @@ def _gather(container: Element) -> dict[int, _Facts]:
             if child.tag == "ref":
                 links.append(child)
             links.extend(child_facts.links)
-        facts[id(element)] = _Facts("".join(text), links)
+        facts[id(element)] = _Facts(element, "".join(text), links)
     return facts
 
 
@@ -82,38 +84,42 @@ def link_density_test(element: Element, facts: dict[int, _Facts]) -> tuple[bool,
     return False, False
 
 
-def delete_by_link_density(container: Element, tag: str, *, backtracking: bool) -> None:
-    """Remove the elements of a tag that read as link lists; tests first, deletions after."""
+def prune_links(container: Element) -> None:
+    """The link-density passes of prune_unwanted_sections(): twice <div>, <list>, <p>, then link tables.
+    A pass's tests all come before its deletions; the facts are gathered again only after deletions."""
     facts = _gather(container)
-    doomed = []
-    for element in container.iter():
-        if element.tag != tag:
-            continue
-        boilerplate, short_with_links = link_density_test(element, facts)
-        if boilerplate or (
+    for _ in range(2):
+        for tag, backtracking in (("div", True), ("list", False), ("p", False)):
+            doomed = [e for e in container.iter() if e.tag == tag and _link_rich(e, facts, backtracking=backtracking)]
+            if doomed:
+                _delete(container, doomed, keep_tail=True)
+                facts = _gather(container)
+    tables = [f.element for f in facts.values() if f.element.tag == "table" and _link_table(f.element, facts)]
+    _delete(container, tables, keep_tail=False)
+
+
+def _link_rich(element: Element, facts: dict[int, _Facts], *, backtracking: bool) -> bool:
+    boilerplate, short_with_links = link_density_test(element, facts)
+    if not (
+        boilerplate
+        or (
             backtracking
             and short_with_links
             and len(element.children) >= 3
             and len(trim(facts[id(element)].text)) < 100
-        ):
-            parent = element.parent
-            if tag == "p" and parent is not None and parent.tag in ("item", "td", "th"):
-                continue  # the list's own density is tested apart
-            doomed.append(element)
+        )
+    ):
+        return False
+    parent = element.parent
+    # a paragraph holding a list item's or a cell's content stays: the list is judged as a whole
+    return not (element.tag == "p" and parent is not None and parent.tag in ("item", "td", "th"))
+
+
+def _delete(container: Element, doomed: list[Element], *, keep_tail: bool) -> None:
     for element in doomed:
         if element is container:
             raise Unsupported("the container itself reads as a link list")
-        element.delete()
-
-
-def delete_link_tables(container: Element) -> None:
-    """Tables of 200 characters or more made mostly of links go, their tails too."""
-    facts = _gather(container)
-    doomed = [e for e in container.iter() if e.tag == "table" and _link_table(e, facts)]
-    for table in doomed:
-        if table is container:
-            raise Unsupported("the container itself reads as a link table")
-        table.delete(keep_tail=False)
+        element.delete(keep_tail=keep_tail)
 
 
 def _link_table(table: Element, facts: dict[int, _Facts]) -> bool:
