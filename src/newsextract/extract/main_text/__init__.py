@@ -47,17 +47,20 @@ def _paragraphs(body: LexborNode | None) -> list[str]:
     if body is None:
         raise Unsupported("no <body>")
     root = build(body)
-    container = containers.find_container(root)
-    if container is None:
-        raise Unsupported("no container: wild text recovery")
-    containers.prune(container)
-    if not container.children:
-        raise Unsupported("empty container")
-    if _paragraph_text_length(root) < MIN_PARAGRAPH_TEXT:
-        raise Unsupported("little paragraph text: <div> text is read too")
-    result = walk.extract(container)
+    result = Element("body", {})
+    for test in containers.CONTAINER_TESTS:
+        container = containers.find_container(root, test)
+        if container is None:
+            continue
+        containers.prune(container)
+        if not container.children:
+            continue
+        if _paragraph_text_length(root) < MIN_PARAGRAPH_TEXT:
+            raise Unsupported("little paragraph text: <div> text is read too")
+        if walk.extract(container, result):
+            break
     extracted = len(walk.extracted_text(result))
-    if extracted < MIN_EXTRACTED_SIZE:
+    if not result.children or extracted < MIN_EXTRACTED_SIZE:
         raise Unsupported("short: wild text recovery")
     if extracted < ESCALATION_MAX_LENGTH and extracted < ESCALATION_PAGE_SHARE * SAFETY * _page_length(body):
         raise Unsupported("a small share of the page: recall retry")

@@ -86,18 +86,9 @@ def _main(e: Element) -> bool:
 CONTAINER_TESTS: tuple[Callable[[Element], bool], ...] = (_article_content, _article, _story, _main_content, _main)
 
 
-def find_container(body: Element) -> Element | None:
-    """The first element, in document order, of the first BODY_XPATH expression that finds one."""
-    firsts: list[Element | None] = [None] * len(CONTAINER_TESTS)
-    for element in body.descendants():
-        if element.tag not in _SECTIONS:
-            continue
-        for index, test in enumerate(CONTAINER_TESTS):
-            if firsts[index] is None and test(element):
-                firsts[index] = element
-        if firsts[0] is not None:
-            break
-    return next((e for e in firsts if e is not None), None)
+def find_container(root: Element, test: Callable[[Element], bool]) -> Element | None:
+    """The first element, in document order, that a BODY_XPATH expression finds in the tree as it is now."""
+    return next((e for e in root.descendants() if e.tag in _SECTIONS and test(e)), None)
 
 
 def prune(container: Element) -> None:

@@ -153,9 +153,18 @@ def handle_lists(element: Element) -> Element | None:
     return processed if is_text_element(processed) else None
 
 
+def handle_code_blocks(element: Element) -> Element:
+    """A code block, copied whole (its tail too) and consumed."""
+    processed = element.copy()
+    for child in element.iter():
+        child.tag = DONE
+    processed.tag = "code"
+    return processed
+
+
 def handle_quotes(element: Element) -> Element | None:
     if element.tag == "code" or element.get("lang") or _in_highlight(element) or _wraps_code(element):
-        raise Unsupported("a code block")
+        return handle_code_blocks(element)
     processed = Element(element.tag, {})
     process_nested_elements(element, processed)
     if not is_text_element(processed):
@@ -324,5 +333,5 @@ def handle_textelem(element: Element) -> Element | None:
     if tag == "graphic":
         raise Unsupported("an image")
     if tag == "div" and "w3-code" in element.get("class"):
-        raise Unsupported("a w3 code block")
+        return handle_code_blocks(element)
     return None  # other elements: <div> is no paragraph here, the rest is read through its children

@@ -10,13 +10,14 @@ _NOT_AT_THE_END = frozenset(("head", "ref"))
 MIN_DUPLICATE_LENGTH = 50
 
 
-def extract(container: Element) -> Element:
-    """The result body: the container's blocks, as trafilatura's first container pass builds them."""
+def extract(container: Element, body: Element) -> bool:
+    """One container pass of _extract(): its blocks appended to the result body; True when the
+    body then holds more than one block (else trafilatura tries the next container expression,
+    the blocks found so far staying in the body)."""
     subelements = list(container.descendants())
     if {e.tag for e in subelements} == {"lb"}:
         raise Unsupported("a single text run")
-    lead = _lead_paragraph(container)
-    body = Element("body", {})
+    lead, start = _lead_paragraph(container), len(body.children)
     moved: set[int] = set()  # elements a handler moved into the result, with their subtrees
     for element in subelements:
         if id(element) in moved:
@@ -36,10 +37,10 @@ def extract(container: Element) -> Element:
     while body.children and body.children[-1].tag in _NOT_AT_THE_END:
         body.children.pop().parent = None
     if sum(e.tag != "graphic" for e in body.children) <= 1:
-        raise Unsupported("one block: the next container is tried")
+        return False
     if lead is not None:
-        body.insert(0, lead)
-    return body
+        body.insert(start, lead)
+    return True
 
 
 def _lead_paragraph(container: Element) -> Element | None:
