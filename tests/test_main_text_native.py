@@ -97,6 +97,16 @@ def test_trailing_heading_is_dropped() -> None:
     assert paragraphs == ["The story", *_PROSE]
 
 
+def test_code_block_is_copied_whole() -> None:
+    code = "<pre lang='py'>x = 1\ny = 2</pre>"
+    assert _read(_page(f"<article>{_PROSE_HTML}{code}<p>The end.</p></article>"))[8:] == ["x = 1", "y = 2", "The end."]
+
+
+def test_next_container_expression_when_the_first_finds_one_block() -> None:
+    single = "<div class='entry-content'><p>Only one paragraph in the first container found.</p></div>"
+    assert _read(_page(f"{single}<article>{_PROSE_HTML}</article>"))[-8:] == _PROSE
+
+
 def test_share_label_line_is_dropped() -> None:
     assert _read(_page(f"<article>{_PROSE_HTML}<p>Facebook</p><p>The end.</p></article>")) == [*_PROSE, "The end."]
 
@@ -104,9 +114,9 @@ def test_share_label_line_is_dropped() -> None:
 @pytest.mark.parametrize(
     ("inner", "reason"),
     [
-        (_PROSE_HTML, "no container"),  # trafilatura recovers wild text
+        (_PROSE_HTML, "wild text recovery"),  # no container: trafilatura recovers wild text
         ("<article><p>Too short to be an article.</p><p>Really.</p></article>", "paragraph text"),
-        (f"<article>{_PROSE_HTML}<pre lang='py'>x = 1</pre><p>The end.</p></article>", "code block"),
+        (f"<article>{_PROSE_HTML}<table><caption>Boats</caption><tr><td>1</td></tr></table></article>", "caption"),
         (f"<article>{_PROSE_HTML}<template><p>later</p></template></article>", "<template>"),
     ],
 )

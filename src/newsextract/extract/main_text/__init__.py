@@ -60,7 +60,9 @@ def _paragraphs(body: LexborNode | None) -> list[str]:
         if walk.extract(container, result):
             break
     extracted = len(walk.extracted_text(result))
-    if not result.children or extracted < MIN_EXTRACTED_SIZE:
+    if not result.children:
+        raise Unsupported("no container held text: wild text recovery")
+    if extracted < MIN_EXTRACTED_SIZE:
         raise Unsupported("short: wild text recovery")
     if extracted < ESCALATION_MAX_LENGTH and extracted < ESCALATION_PAGE_SHARE * SAFETY * _page_length(body):
         raise Unsupported("a small share of the page: recall retry")
