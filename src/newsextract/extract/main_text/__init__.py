@@ -30,7 +30,7 @@ def paragraphs(body: LexborNode | None) -> list[str] | None:
     """The main text's paragraphs, or None where the page takes a path this port does not follow."""
     try:
         return _paragraphs(body)
-    except Unsupported:
+    except (Unsupported, RecursionError):  # a tree nested deeper than Python's stack: trafilatura's turn
         return None
 
 
@@ -40,6 +40,8 @@ def decline_reason(body: LexborNode | None) -> str | None:
         _paragraphs(body)
     except Unsupported as reason:
         return str(reason)
+    except RecursionError:
+        return "nested too deep"
     return None
 
 

@@ -92,32 +92,35 @@ def find_container(root: Element, test: Callable[[Element], bool]) -> Element | 
 
 
 def prune(container: Element) -> None:
-    """prune_unwanted_sections() for the balanced, fast, text-only extraction."""
-    _prune_overall(container)
-    # images are not extracted, so their captions go; then the teasers (a second pass: the
-    # XPaths run one after the other, and a teaser inside a caption is gone with it)
-    for doomed in [e for e in container.descendants() if caption_block(e.tag, e.attrs)]:
-        doomed.delete()
-    for doomed in [e for e in container.descendants() if teaser_block(e.tag, e.attrs)]:
-        doomed.delete()
+    """prune_unwanted_sections() for the balanced, fast, text-only extraction: boilerplate
+    sections, image captions (images are not extracted), teasers, link lists, then <span> and
+    link wrappers. One walk finds the first three; deleting a match inside an already deleted
+    one changes nothing, so they go one after the other as trafilatura's XPaths do."""
+    outer, doomed = _discarded(container)
+    old_len = len(container.text_content()) if outer else 0
+    # the boilerplate sections go unless they hold all but a seventh of the container's text
+    if outer and old_len - sum(len(e.text_content()) for e in outer) > old_len / 7:
+        for element in outer:
+            element.delete()
+    for element in doomed:
+        element.delete()
     links.prune_links(container)
     for element in [e for e in container.descendants() if e.tag in ("span", "ref")]:
         element.unwrap()
 
 
-def _prune_overall(container: Element) -> None:
-    """The boilerplate sections go, unless they hold all but a seventh of the container's text."""
+def _discarded(container: Element) -> tuple[list[Element], list[Element]]:
+    """The outermost boilerplate sections, and the caption and teaser blocks."""
     outer: list[Element] = []
-    stack = list(reversed(container.children))
-    while stack:  # the outermost matches only: inside one, nothing more is looked at
-        element = stack.pop()
-        if overall_discard(element.tag, element.attrs):
+    doomed: list[Element] = []
+    stack = [(child, False) for child in reversed(container.children)]
+    while stack:
+        element, inside = stack.pop()
+        tag, attrs = element.tag, element.attrs
+        if not inside and overall_discard(tag, attrs):
             outer.append(element)
-        else:
-            stack.extend(reversed(element.children))
-    if not outer:
-        return
-    old_len = len(container.text_content())
-    if old_len - sum(len(e.text_content()) for e in outer) > old_len / 7:
-        for element in outer:
-            element.delete()
+            inside = True
+        if caption_block(tag, attrs) or teaser_block(tag, attrs):
+            doomed.append(element)
+        stack.extend((child, inside) for child in reversed(element.children))
+    return outer, doomed
