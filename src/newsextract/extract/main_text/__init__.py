@@ -14,6 +14,7 @@ from selectolax.lexbor import LexborNode
 
 from newsextract.extract.main_text import container as containers
 from newsextract.extract.main_text import output, walk
+from newsextract.extract.main_text.handlers import POTENTIAL_TAGS
 from newsextract.extract.main_text.tree import Element, Unsupported, build
 from newsextract.extract.text import squash
 
@@ -50,16 +51,20 @@ def _paragraphs(body: LexborNode | None) -> list[str]:
         raise Unsupported("no <body>")
     root = build(body)
     result = Element("body", {})
-    for test in containers.CONTAINER_TESTS:
-        container = containers.find_container(root, test)
+    potential_tags = POTENTIAL_TAGS
+    firsts = containers.first_matches(root)  # valid until a container is pruned
+    changed = False
+    for index, test in enumerate(containers.CONTAINER_TESTS):
+        container = containers.find_container(root, test) if changed else firsts[index]
         if container is None:
             continue
+        changed = True
         containers.prune(container)
         if not container.children:
             continue
         if _paragraph_text_length(root) < MIN_PARAGRAPH_TEXT:
-            raise Unsupported("little paragraph text: <div> text is read too")
-        if walk.extract(container, result):
+            potential_tags = POTENTIAL_TAGS | {"div"}  # and so for the next containers too
+        if walk.extract(container, result, potential_tags):
             break
     extracted = len(walk.extracted_text(result))
     if not result.children:

@@ -86,6 +86,19 @@ def _main(e: Element) -> bool:
 CONTAINER_TESTS: tuple[Callable[[Element], bool], ...] = (_article_content, _article, _story, _main_content, _main)
 
 
+def first_matches(root: Element) -> list[Element | None]:
+    """For each BODY_XPATH expression, the first element it finds, in one walk of the unchanged tree."""
+    firsts: list[Element | None] = [None] * len(CONTAINER_TESTS)
+    for element in root.descendants():
+        if element.tag in _SECTIONS:
+            for index, test in enumerate(CONTAINER_TESTS):
+                if firsts[index] is None and test(element):
+                    firsts[index] = element
+            if firsts[0] is not None:
+                break  # the first expression's match is the one used
+    return firsts
+
+
 def find_container(root: Element, test: Callable[[Element], bool]) -> Element | None:
     """The first element, in document order, that a BODY_XPATH expression finds in the tree as it is now."""
     return next((e for e in root.descendants() if e.tag in _SECTIONS and test(e)), None)

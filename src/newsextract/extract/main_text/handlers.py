@@ -308,7 +308,21 @@ def _fill_cell(new_cell: Element, cell: Element) -> None:
         child.tag = DONE
 
 
-def handle_textelem(element: Element) -> Element | None:
+def handle_other_elements(element: Element, potential_tags: frozenset[str]) -> Element | None:
+    """A <div> holding text of its own is a paragraph when <div> text counts (pages with little <p> text)."""
+    if element.tag == "div" and "w3-code" in element.get("class"):
+        return handle_code_blocks(element)
+    if element.tag != "div" or "div" not in potential_tags:
+        return None  # other elements: read through their children
+    processed = handle_textnode(element, comments_fix=False, preserve_spaces=True)
+    if processed is None or not has_text(processed.text):
+        return None
+    processed.attrs = {}
+    processed.tag = "p"
+    return processed
+
+
+def handle_textelem(element: Element, potential_tags: frozenset[str] = POTENTIAL_TAGS) -> Element | None:
     tag = element.tag
     if tag == "list":
         return handle_lists(element)
@@ -317,7 +331,7 @@ def handle_textelem(element: Element) -> Element | None:
     if tag == "head":
         return handle_titles(element)
     if tag == "p":
-        return handle_paragraphs(element, POTENTIAL_TAGS)
+        return handle_paragraphs(element, potential_tags)
     if tag == "lb":
         if has_text(element.tail):
             leaf = process_node(element)
@@ -332,6 +346,4 @@ def handle_textelem(element: Element) -> Element | None:
         return handle_table(element)
     if tag == "graphic":
         raise Unsupported("an image")
-    if tag == "div" and "w3-code" in element.get("class"):
-        return handle_code_blocks(element)
-    return None  # other elements: <div> is no paragraph here, the rest is read through its children
+    return handle_other_elements(element, potential_tags)

@@ -81,6 +81,8 @@ _BLOCK_TAGS = frozenset(("div", "item", "list", "p", "section", "span"))
 
 def overall_discard(tag: str, attrs: dict[str, str | None]) -> bool:
     """The boilerplate sections trafilatura prunes from the chosen container (both OVERALL_DISCARD_XPATHs)."""
+    if not attrs:
+        return False  # most elements: every rule reads an attribute
     if tag in _BLOCK_TAGS and _discarded_block(attrs):
         return True
     return _hidden(attrs)
@@ -114,11 +116,15 @@ def _hidden(attrs: dict[str, str | None]) -> bool:
 
 def caption_block(tag: str, attrs: dict[str, str | None]) -> bool:
     """DISCARD_IMAGE_ELEMENTS (images are not extracted)."""
-    return tag in _BLOCK_TAGS and ("caption" in (attrs.get("id") or "") or "caption" in (attrs.get("class") or ""))
+    return (
+        bool(attrs)
+        and tag in _BLOCK_TAGS
+        and ("caption" in (attrs.get("id") or "") or "caption" in (attrs.get("class") or ""))
+    )
 
 
 def teaser_block(tag: str, attrs: dict[str, str | None]) -> bool:
     """TEASER_DISCARD_XPATH: 'teaser' in the id or class, a capital T read as t."""
-    if tag not in _BLOCK_TAGS:
+    if not attrs or tag not in _BLOCK_TAGS:
         return False
     return any("teaser" in (attrs.get(name) or "").replace("T", "t") for name in ("id", "class"))

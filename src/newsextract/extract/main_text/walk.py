@@ -2,28 +2,31 @@
 
 from __future__ import annotations
 
-from newsextract.extract.main_text.handlers import DONE, handle_textelem, process_node
-from newsextract.extract.main_text.tree import Element, Unsupported, has_text, trim
+from newsextract.extract.main_text.handlers import DONE, INLINE_FORMATTABLE, handle_textelem, process_node
+from newsextract.extract.main_text.tree import Element, has_text, trim
 
 _REBUILT = frozenset(("list", "quote", "code", "table"))  # their tail becomes a paragraph of its own
 _NOT_AT_THE_END = frozenset(("head", "ref"))
+_INLINE_RUN = INLINE_FORMATTABLE | {"lb"}
 MIN_DUPLICATE_LENGTH = 50
 
 
-def extract(container: Element, body: Element) -> bool:
+def extract(container: Element, body: Element, potential_tags: frozenset[str]) -> bool:
     """One container pass of _extract(): its blocks appended to the result body; True when the
     body then holds more than one block (else trafilatura tries the next container expression,
     the blocks found so far staying in the body)."""
     subelements = list(container.descendants())
-    if {e.tag for e in subelements} == {"lb"}:
-        raise Unsupported("a single text run")
-    lead, start = _lead_paragraph(container), len(body.children)
+    tags = {e.tag for e in subelements}
+    if tags == {"lb"} or (container.tag == "div" and "div" in potential_tags and tags <= _INLINE_RUN):
+        subelements = [container]  # a single text run: the container itself is the block
+    lead = _lead_paragraph(container) if subelements != [container] else None
+    start = len(body.children)
     moved: set[int] = set()  # elements a handler moved into the result, with their subtrees
     for element in subelements:
         if id(element) in moved:
             continue
         tag, tail = element.tag, element.tail
-        processed = handle_textelem(element)
+        processed = handle_textelem(element, potential_tags)
         if processed is not None:
             body.append(processed)
             if processed is element or element.parent is processed:
