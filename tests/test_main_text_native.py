@@ -107,6 +107,11 @@ def test_next_container_expression_when_the_first_finds_one_block() -> None:
     assert _read(_page(f"{single}<article>{_PROSE_HTML}</article>"))[-8:] == _PROSE
 
 
+def test_div_text_counts_where_paragraphs_hold_little_text() -> None:
+    divs = "".join(f"<div>{p}</div>" for p in _PROSE)
+    assert _read(_page(f"<article><p>A short lead.</p>{divs}</article>")) == ["A short lead.", *_PROSE]
+
+
 def test_share_label_line_is_dropped() -> None:
     assert _read(_page(f"<article>{_PROSE_HTML}<p>Facebook</p><p>The end.</p></article>")) == [*_PROSE, "The end."]
 
@@ -115,7 +120,7 @@ def test_share_label_line_is_dropped() -> None:
     ("inner", "reason"),
     [
         (_PROSE_HTML, "wild text recovery"),  # no container: trafilatura recovers wild text
-        ("<article><p>Too short to be an article.</p><p>Really.</p></article>", "paragraph text"),
+        ("<article><p>Too short to be an article.</p><p>Really.</p></article>", "short"),
         (f"<article>{_PROSE_HTML}<table><caption>Boats</caption><tr><td>1</td></tr></table></article>", "caption"),
         (f"<article>{_PROSE_HTML}<template><p>later</p></template></article>", "<template>"),
     ],
