@@ -92,6 +92,15 @@ def test_table_rows_as_lines() -> None:
     assert paragraphs[8:11] == ["| Year | Boats |", "|---|---|", "| 2023 | 41 |"]
 
 
+def test_table_caption_and_spans_as_cells() -> None:
+    table = (
+        "<table><caption>Landings</caption><tr><th colspan='2'>Port</th><th>Boats</th></tr>"
+        "<tr><td rowspan='2'>North</td><td>A</td><td>4</td></tr><tr><td>B</td><td>5<br>(est.)</td></tr></table>"
+    )
+    paragraphs = _read(_page(f"<article>{_PROSE_HTML}{table}<p>The end.</p></article>"))
+    assert paragraphs[8] == "| Landings | | |"
+
+
 def test_trailing_heading_is_dropped() -> None:
     paragraphs = _read(_page(f"<article><h2>The story</h2>{_PROSE_HTML}<h3>Related</h3></article>"))
     assert paragraphs == ["The story", *_PROSE]
@@ -112,6 +121,12 @@ def test_div_text_counts_where_paragraphs_hold_little_text() -> None:
     assert _read(_page(f"<article><p>A short lead.</p>{divs}</article>")) == ["A short lead.", *_PROSE]
 
 
+def test_wild_text_where_no_container_is_found() -> None:
+    # no BODY_XPATH container: every paragraph of the pruned page, a repeated one once
+    html = _page(f"<div class='x'>{_PROSE_HTML}</div><div class='y'><p>{_PROSE[0]}</p><p>The end.</p></div>")
+    assert _read(html) == [*_PROSE, "The end."]
+
+
 def test_share_label_line_is_dropped() -> None:
     assert _read(_page(f"<article>{_PROSE_HTML}<p>Facebook</p><p>The end.</p></article>")) == [*_PROSE, "The end."]
 
@@ -119,9 +134,8 @@ def test_share_label_line_is_dropped() -> None:
 @pytest.mark.parametrize(
     ("inner", "reason"),
     [
-        (_PROSE_HTML, "wild text recovery"),  # no container: trafilatura recovers wild text
         ("<article><p>Too short to be an article.</p><p>Really.</p></article>", "short"),
-        (f"<article>{_PROSE_HTML}<table><caption>Boats</caption><tr><td>1</td></tr></table></article>", "caption"),
+        (f"<article>{_PROSE_HTML}<p><strong class='schema-faq-question'>Why?</strong></p></article>", "<strong>"),
         (f"<article>{_PROSE_HTML}<template><p>later</p></template></article>", "<template>"),
     ],
 )

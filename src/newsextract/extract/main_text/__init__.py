@@ -24,7 +24,6 @@ MIN_EXTRACTED_SIZE = 250  # below it, trafilatura recovers "wild" text and runs 
 MIN_PARAGRAPH_TEXT = 3 * MIN_EXTRACTED_SIZE  # below it, <div> text counts as paragraphs
 ESCALATION_MAX_LENGTH = 3000  # below it and a fifth of the page, trafilatura retries in recall mode
 ESCALATION_PAGE_SHARE = 0.2
-SAFETY = 1.1  # margin on the size gates whose page length this port can only bound
 
 
 def paragraphs(body: LexborNode | None) -> list[str] | None:
@@ -50,15 +49,25 @@ def _paragraphs(body: LexborNode | None) -> list[str]:
     if body is None:
         raise Unsupported("no <body>")
     root = build(body)
+    result, potential_tags, pruned = _container_passes(root)
+    if not pruned:  # no container at all, the tree untouched
+        walk.recover_wild_text(root, result, potential_tags)
+    _check_size(result, body)
+    return output.paragraphs(walk.finish(result))
+
+
+def _container_passes(root: Element) -> tuple[Element, frozenset[str], bool]:
+    """_extract(): the BODY_XPATH containers in turn, until one gives the result more than one block.
+    Returns the result, the tags read as blocks, and whether a container was pruned."""
     result = Element("body", {})
     potential_tags = POTENTIAL_TAGS
     firsts = containers.first_matches(root)  # valid until a container is pruned
-    changed = False
+    pruned = False
     for index, test in enumerate(containers.CONTAINER_TESTS):
-        container = containers.find_container(root, test) if changed else firsts[index]
+        container = containers.find_container(root, test) if pruned else firsts[index]
         if container is None:
             continue
-        changed = True
+        pruned = True
         containers.prune(container)
         if not container.children:
             continue
@@ -66,14 +75,19 @@ def _paragraphs(body: LexborNode | None) -> list[str]:
             potential_tags = POTENTIAL_TAGS | {"div"}  # and so for the next containers too
         if walk.extract(container, result, potential_tags):
             break
-    extracted = len(walk.extracted_text(result))
+    return result, potential_tags, pruned
+
+
+def _check_size(result: Element, body: LexborNode) -> None:
+    """Decline where trafilatura's later stages would step in: too little text for its baseline
+    rescue and recovery, or a short text covering little of the page for its recall retry."""
     if not result.children:
         raise Unsupported("no container held text: wild text recovery")
+    extracted = len(walk.extracted_text(result))
     if extracted < MIN_EXTRACTED_SIZE:
         raise Unsupported("short: wild text recovery")
-    if extracted < ESCALATION_MAX_LENGTH and extracted < ESCALATION_PAGE_SHARE * SAFETY * _page_length(body):
+    if extracted < ESCALATION_MAX_LENGTH and extracted < ESCALATION_PAGE_SHARE * _page_length(body):
         raise Unsupported("a small share of the page: recall retry")
-    return output.paragraphs(walk.finish(result))
 
 
 def _paragraph_text_length(root: Element) -> int:
@@ -90,5 +104,6 @@ def _paragraph_text_length(root: Element) -> int:
 
 
 def _page_length(body: LexborNode) -> int:
-    """An upper bound of the page text trafilatura measures (html2txt)."""
+    """An upper bound of the page text trafilatura measures (html2txt): all the text, a space at
+    every text node's edge where html2txt spaces block elements only, its removed sections kept."""
     return len(squash(body.text(deep=True, separator=" ")))

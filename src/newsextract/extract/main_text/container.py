@@ -104,12 +104,12 @@ def find_container(root: Element, test: Callable[[Element], bool]) -> Element | 
     return next((e for e in root.descendants() if e.tag in _SECTIONS and test(e)), None)
 
 
-def prune(container: Element) -> None:
+def prune(container: Element, *, keep_teasers: bool = False) -> None:
     """prune_unwanted_sections() for the balanced, fast, text-only extraction: boilerplate
     sections, image captions (images are not extracted), teasers, link lists, then <span> and
     link wrappers. One walk finds the first three; deleting a match inside an already deleted
     one changes nothing, so they go one after the other as trafilatura's XPaths do."""
-    outer, doomed = _discarded(container)
+    outer, doomed = _discarded(container, keep_teasers=keep_teasers)
     old_len = len(container.text_content()) if outer else 0
     # the boilerplate sections go unless they hold all but a seventh of the container's text
     if outer and old_len - sum(len(e.text_content()) for e in outer) > old_len / 7:
@@ -122,7 +122,7 @@ def prune(container: Element) -> None:
         element.unwrap()
 
 
-def _discarded(container: Element) -> tuple[list[Element], list[Element]]:
+def _discarded(container: Element, *, keep_teasers: bool) -> tuple[list[Element], list[Element]]:
     """The outermost boilerplate sections, and the caption and teaser blocks."""
     outer: list[Element] = []
     doomed: list[Element] = []
@@ -133,7 +133,7 @@ def _discarded(container: Element) -> tuple[list[Element], list[Element]]:
         if not inside and overall_discard(tag, attrs):
             outer.append(element)
             inside = True
-        if caption_block(tag, attrs) or teaser_block(tag, attrs):
+        if caption_block(tag, attrs) or (not keep_teasers and teaser_block(tag, attrs)):
             doomed.append(element)
         stack.extend((child, inside) for child in reversed(element.children))
     return outer, doomed

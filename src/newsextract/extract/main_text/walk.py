@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from newsextract.extract.main_text.container import prune
 from newsextract.extract.main_text.handlers import DONE, INLINE_FORMATTABLE, handle_textelem, process_node
-from newsextract.extract.main_text.tree import Element, has_text, trim
+from newsextract.extract.main_text.rules import overall_discard
+from newsextract.extract.main_text.tree import Element, Unsupported, has_text, trim
 
 _REBUILT = frozenset(("list", "quote", "code", "table"))  # their tail becomes a paragraph of its own
 _NOT_AT_THE_END = frozenset(("head", "ref"))
@@ -83,3 +85,43 @@ def _all_pieces(element: Element) -> list[str]:
         if child.tail:
             pieces.append(child.tail)
     return pieces
+
+
+_WILD = frozenset(("code", "p", "quote", "table"))
+DEDUPE_SCAN_CAP = 200_000
+
+
+def recover_wild_text(root: Element, body: Element, potential_tags: frozenset[str]) -> None:
+    """recover_wild_text() where no container was found (the tree untouched, the result empty):
+    every paragraph, quote, code block and table of the pruned page, repeats skipped."""
+    if body.children:
+        raise Unsupported("wild text after a container pass")
+    if overall_discard(root.tag, root.attrs):
+        raise Unsupported("the <body> itself reads as boilerplate")
+    prune(root, keep_teasers=True)  # the last resort keeps teaser blocks
+    wild = [e for e in root.descendants() if e.tag in _WILD or (e.tag == "div" and "w3-code" in e.get("class"))]
+    handled: set[int] = set()  # elements moved into the result, with their subtrees
+    existing, existing_texts = "", set()
+    for element in wild:
+        if id(element) in handled:
+            continue
+        processed = handle_textelem(element, potential_tags)
+        if processed is None:
+            continue
+        if processed is element:
+            handled.update(id(e) for e in element.iter())
+        text = trim("".join(processed.text_pieces()))
+        under_cap = len(existing) <= DEDUPE_SCAN_CAP  # past it, the substring scan stops
+        # a copy carrying its source's tail is a fragment of a text run: no length gate
+        fragment = trim(text + (processed.tail or "")) if has_text(processed.tail) else ""
+        if text and (text in existing_texts or (under_cap and _seen(text, fragment, existing))):
+            continue
+        body.append(processed)
+        if under_cap:
+            existing += "\n" + (fragment or text)
+        existing_texts.add(text)
+
+
+def _seen(text: str, fragment: str, existing: str) -> bool:
+    """A recovered block the result already holds: a long text, or a fragment, inside it."""
+    return (len(text) > MIN_DUPLICATE_LENGTH and text in existing) or bool(fragment and fragment in existing)
