@@ -127,6 +127,12 @@ def test_wild_text_where_no_container_is_found() -> None:
     assert _read(html) == [*_PROSE, "The end."]
 
 
+def test_wild_text_after_a_short_container_pass() -> None:
+    # the container gives too little: the page's other paragraphs are recovered, the consumed ones not twice
+    html = _page(f"<article><p>A short lead.</p><p>A second line.</p></article><div class='x'>{_PROSE_HTML}</div>")
+    assert _read(html) == ["A short lead.", "A second line.", *_PROSE]
+
+
 def test_share_label_line_is_dropped() -> None:
     assert _read(_page(f"<article>{_PROSE_HTML}<p>Facebook</p><p>The end.</p></article>")) == [*_PROSE, "The end."]
 

@@ -14,7 +14,7 @@ from selectolax.lexbor import LexborNode
 
 from newsextract.extract.main_text import container as containers
 from newsextract.extract.main_text import output, walk
-from newsextract.extract.main_text.handlers import POTENTIAL_TAGS
+from newsextract.extract.main_text.handlers import DONE, POTENTIAL_TAGS
 from newsextract.extract.main_text.tree import Element, Unsupported, build
 from newsextract.extract.text import squash
 
@@ -49,11 +49,26 @@ def _paragraphs(body: LexborNode | None) -> list[str]:
     if body is None:
         raise Unsupported("no <body>")
     root = build(body)
+    original = list(root.iter())  # to tell, after the passes, what they consumed
     result, potential_tags, pruned = _container_passes(root)
-    if not pruned:  # no container at all, the tree untouched
-        walk.recover_wild_text(root, result, potential_tags)
+    if not result.children or len(walk.extracted_text(result)) < MIN_EXTRACTED_SIZE:
+        _recover_wild_text(body, root if not pruned else None, original, result, potential_tags)
     _check_size(result, body)
     return output.paragraphs(walk.finish(result))
+
+
+def _recover_wild_text(
+    body: LexborNode,
+    untouched: Element | None,
+    original: list[Element],
+    result: Element,
+    potential_tags: frozenset[str],
+) -> None:
+    """Wild text on the page as it was before the passes: read again unless no pass touched it,
+    with the twins of the elements the passes consumed left out."""
+    backup = untouched if untouched is not None else build(body)
+    consumed = {id(twin) for element, twin in zip(original, backup.iter(), strict=True) if element.tag == DONE}
+    walk.recover_wild_text(backup, result, potential_tags, consumed)
 
 
 def _container_passes(root: Element) -> tuple[Element, frozenset[str], bool]:

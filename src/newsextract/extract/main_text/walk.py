@@ -91,17 +91,17 @@ _WILD = frozenset(("code", "p", "quote", "table"))
 DEDUPE_SCAN_CAP = 200_000
 
 
-def recover_wild_text(root: Element, body: Element, potential_tags: frozenset[str]) -> None:
-    """recover_wild_text() where no container was found (the tree untouched, the result empty):
-    every paragraph, quote, code block and table of the pruned page, repeats skipped."""
-    if body.children:
-        raise Unsupported("wild text after a container pass")
+def recover_wild_text(root: Element, body: Element, potential_tags: frozenset[str], consumed: set[int]) -> None:
+    """recover_wild_text(): where the container passes found nothing or too little, every paragraph,
+    quote, code block and table of the page (``root``, as it was before the passes), pruned, that
+    the passes did not consume and the result does not hold yet."""
     if overall_discard(root.tag, root.attrs):
         raise Unsupported("the <body> itself reads as boilerplate")
     prune(root, keep_teasers=True)  # the last resort keeps teaser blocks
     wild = [e for e in root.descendants() if e.tag in _WILD or (e.tag == "div" and "w3-code" in e.get("class"))]
-    handled: set[int] = set()  # elements moved into the result, with their subtrees
-    existing, existing_texts = "", set()
+    handled = set(consumed)  # consumed by the passes, or moved into the result with their subtrees
+    texts = [trim("".join(e.text_pieces())) for e in body.children]
+    existing, existing_texts = "\n".join(t for t in texts if t), set(texts)
     for element in wild:
         if id(element) in handled:
             continue
