@@ -11,7 +11,19 @@ from typing import Any
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsextract.errors import ParseError
-from newsextract.extract import blocks, body, byline, clean, dom, evidence, images, metadata, safety, timestamps
+from newsextract.extract import (
+    blocks,
+    body,
+    byline,
+    clean,
+    dom,
+    evidence,
+    images,
+    main_text,
+    metadata,
+    safety,
+    timestamps,
+)
 from newsextract.extract.explain import RemovalLog
 from newsextract.extract.headline import visible_h1s
 from newsextract.extract.language import detect_language
@@ -149,16 +161,24 @@ def _choose_body(
 ) -> safety.BodyChoice:
     """The main text of the cleaned page, or, when that is thin, of the raw page (see safety)."""
     region_prose = region.prose_in(region.root) if region.root is not None else 0
-    # The body alone: the main-text extractor needs no <head>, and parsing it costs time.
-    cleaned = body.as_page(tree.body.html if tree.body is not None else tree.html)
     return safety.choose_body(
-        body.main_text(cleaned, base_url, fast=True),
+        _main_text(tree, base_url),
         body.fallback_text(region.root),
         lambda: body.main_text(page.text, base_url),
         log,
         settings.min_body_words,
         safety.ProseShares(region.page_prose, region_prose),
     )
+
+
+def _main_text(tree: LexborHTMLParser, base_url: str | None) -> list[str]:
+    """The cleaned page's main text: read natively where the page's structure allows, else by trafilatura."""
+    native = main_text.paragraphs(tree.body)
+    if native is not None:
+        return native
+    # The body alone: the main-text extractor needs no <head>, and parsing it costs time.
+    cleaned = body.as_page(tree.body.html if tree.body is not None else tree.html)
+    return body.main_text(cleaned, base_url, fast=True)
 
 
 def _log_found_nodes(log: RemovalLog, **groups: list[LexborNode]) -> None:

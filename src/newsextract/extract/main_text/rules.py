@@ -1,0 +1,130 @@
+"""trafilatura's discard XPaths (xpaths.py) as attribute predicates on elements."""
+
+from __future__ import annotations
+
+import re
+
+from selectolax.lexbor import LexborNode
+
+
+def _first_of(attrs: dict[str, str | None], names: tuple[str, ...]) -> str | None:
+    """XPath's string(@a|@b): the value of whichever attribute comes first in the source."""
+    for key, value in attrs.items():
+        if key in names:
+            return value or ""
+    return None
+
+
+def _search(pattern: re.Pattern[str], value: str | None) -> bool:
+    return value is not None and pattern.search(value) is not None
+
+
+# REMOVE_COMMENTS_AND_LISTS_XPATH, applied to the raw tree (comments are not extracted).
+_COMMENTS_ID = re.compile(r"^(?:[Cc]omment(?!ary)|comol|disqus_thread|dsq-comments)")
+_COMMENTS_LIST_ID = re.compile(r"^(?:[Cc]omment(?!ary)|comol)")
+_COMMENTS_CLASS = re.compile(r"^[Cc]omment(?!ary)|(?:article|post)-comments")
+_COMMENT_TAGS = frozenset(("div", "section", "details", "ol", "ul"))
+
+
+def comment_section(tag: str, attrs: dict[str, str | None]) -> bool:
+    if tag not in _COMMENT_TAGS:
+        return False
+    id_, class_ = attrs.get("id"), attrs.get("class")
+    if tag in ("ol", "ul"):
+        return _search(_COMMENTS_LIST_ID, id_) or _search(_COMMENTS_CLASS, class_)
+    return _search(_COMMENTS_ID, id_) or _search(_COMMENTS_CLASS, class_)
+
+
+# RAW_TREE_PRUNE_XPATH
+_MVP = re.compile(r"mvp-post-add-(?:box|wrap)")
+_SCROLL = re.compile(r"mvp-post-add-(?:box|wrap)|infinite-?scroll")
+
+
+def infinite_scroll(node: LexborNode, tag: str, attrs: dict[str, str | None]) -> bool:
+    if tag not in ("div", "section", "aside"):
+        return False
+    id_, class_ = attrs.get("id"), attrs.get("class")
+    if "elementor-share-buttons" in (class_ or ""):
+        return True
+    if not (_search(_SCROLL, id_) or _search(_SCROLL, class_)):
+        return False
+    return node.css_first("h1") is None or _search(_MVP, id_) or _search(_MVP, class_)
+
+
+# OVERALL_DISCARD_XPATH
+_BOTH: tuple[str, ...] = (
+    "^shar", "social", "viral", "newsletter", "syndication", "tags", "sidebar", "banner", "bread-?crumb",
+    "button", "author",
+)  # fmt: skip
+_ID_ONLY: tuple[str, ...] = (
+    "^(?:jp-|dpsp-content)", "bmdh", "footer", "Footer", "share", "Share", "nav", "Nav", "menu",
+    "related", "message-container", "premium", "^ad-",
+)  # fmt: skip
+_CLASS_ONLY = (
+    "^(?:nav|post-nav|ZendeskForm)", "subnav", "avigation", "navbar", "navbox", "menu", "bar",
+    " ad ", "-ad-", "(?:^| )ad-", "dfp[Aa]d", "outbrain", "taboola", "criteo", "paid-?content", "widget",
+    "footer", "Footer", "byline", "Byline", "share-", "sociable", "embedded", "embed", "tag-list",
+    "consent", "modal-content", "permission", "elated", "next-", "-stories", "most-popular", "more-on",
+    "meta", "rating", "attachment", "timestamp", "user-info", "user-profile", "-icon", "article-infos",
+    "message-container", "slide", "viewport", "overlay", "options", "expand", "obfuscated", "blurred",
+    "mol-factbox", "yin", "zlylin", "nfoline",
+)  # fmt: skip
+_DISCARD_ID = re.compile("|".join(_BOTH + _ID_ONLY))
+_DISCARD_CLASS = re.compile("|".join(_BOTH + _CLASS_ONLY))
+_HIDDEN_ID_STYLE = re.compile("hidden")
+_HIDDEN_CLASS = re.compile(
+    "^hide-|comments-title|nocomments|-reply-|message|akismet|suggest-links|-hide-|hide-print| hidden| hide|noprint|"
+    "notloaded"
+)
+_BLOCK_TAGS = frozenset(("div", "item", "list", "p", "section", "span"))
+
+
+def overall_discard(tag: str, attrs: dict[str, str | None]) -> bool:
+    """The boilerplate sections trafilatura prunes from the chosen container (both OVERALL_DISCARD_XPATHs)."""
+    if not attrs:
+        return False  # most elements: every rule reads an attribute
+    if tag in _BLOCK_TAGS and _discarded_block(attrs):
+        return True
+    return _hidden(attrs)
+
+
+def _discarded_block(attrs: dict[str, str | None]) -> bool:
+    if "data-lp-replacement-content" in attrs:
+        return True
+    if "nav" in (attrs.get("role") or "").replace("N", "n"):
+        return True
+    if "MostPopularStories" in (attrs.get("data-component") or ""):
+        return True
+    if "cookie" in (_first_of(attrs, ("id", "class")) or ""):
+        return True
+    return _search(_DISCARD_ID, attrs.get("id")) or _search(_DISCARD_CLASS, attrs.get("class"))
+
+
+def _hidden(attrs: dict[str, str | None]) -> bool:
+    class_ = attrs.get("class")
+    if class_ == "comments-title" or attrs.get("aria-hidden") == "true":
+        return True
+    if (_first_of(attrs, ("id", "class")) or "").startswith("reply-"):
+        return True
+    if _search(_HIDDEN_ID_STYLE, _first_of(attrs, ("id", "style"))):
+        return True
+    style = attrs.get("style") or ""
+    if "display:none" in style or "display: none" in style:
+        return True
+    return _search(re.compile("reader-comments|akismet"), attrs.get("id")) or _search(_HIDDEN_CLASS, class_)
+
+
+def caption_block(tag: str, attrs: dict[str, str | None]) -> bool:
+    """DISCARD_IMAGE_ELEMENTS (images are not extracted)."""
+    return (
+        bool(attrs)
+        and tag in _BLOCK_TAGS
+        and ("caption" in (attrs.get("id") or "") or "caption" in (attrs.get("class") or ""))
+    )
+
+
+def teaser_block(tag: str, attrs: dict[str, str | None]) -> bool:
+    """TEASER_DISCARD_XPATH: 'teaser' in the id or class, a capital T read as t."""
+    if not attrs or tag not in _BLOCK_TAGS:
+        return False
+    return any("teaser" in (attrs.get(name) or "").replace("T", "t") for name in ("id", "class"))
