@@ -7,7 +7,7 @@ import re
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from newsextract.extract import dom, evidence
+from newsextract.extract import dom, evidence, zones
 from newsextract.extract.vocabulary.zones import BOILERPLATE_CLASS, BOILERPLATE_EXCEPTION_CLASS, BOILERPLATE_WORDS
 
 _LONGEST_FIRST = re.compile(
@@ -89,3 +89,16 @@ def test_class_marks_agree_with_the_regular_expressions(names: str) -> None:
     assert div is not None
     div.attrs["class"] = names
     assert dom.boilerplate_marks(div) == expected
+
+
+def test_nominated_passes_over_skipped_elements_as_the_skip_set_grows() -> None:
+    """The cleaner adds a removed zone's elements to ``skip``; nominees inside it are never read."""
+    tree = _node('<nav id="n"><div class="share">x</div></nav><div class="related">y</div>')
+    region = evidence.find_region(tree, None)
+    skip: set[int] = set()
+    seen = []
+    for nominee in zones.nominated(tree, region, skip=skip):
+        seen.append(nominee.node.attributes.get("id") or nominee.node.attributes.get("class"))
+        skip.update(n.mem_id for n in nominee.node.traverse())
+    assert seen == ["n", "related"]
+    assert [n.node.tag for n in zones.nominated(tree, region)] == ["nav", "div", "div"]

@@ -43,10 +43,8 @@ def _log_zone(log: RemovalLog, rule: str, evidence: str, zone: LexborNode) -> No
 def _boilerplate_zones(tree: LexborHTMLParser, region: Region, log: RemovalLog) -> list[LexborNode]:
     doomed: list[LexborNode] = []
     inside_doomed: set[int] = set()  # every element of the zones removed so far
-    for nominee in zones.nominated(tree, region):
+    for nominee in zones.nominated(tree, region, skip=inside_doomed):  # reads the set as it grows
         node = nominee.node
-        if node.mem_id in inside_doomed:
-            continue  # already inside a removed zone
         verdict = zones.judge(nominee, region)
         if verdict.remove:
             doomed.append(node)
