@@ -7,7 +7,8 @@ import re
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from newsextract.extract import dom, evidence, zones
+from newsextract.extract import clean, dom, evidence, zones
+from newsextract.extract.explain import RemovalLog
 from newsextract.extract.vocabulary.zones import BOILERPLATE_CLASS, BOILERPLATE_EXCEPTION_CLASS, BOILERPLATE_WORDS
 
 _LONGEST_FIRST = re.compile(
@@ -102,3 +103,21 @@ def test_nominated_passes_over_skipped_elements_as_the_skip_set_grows() -> None:
         skip.update(n.mem_id for n in nominee.node.traverse())
     assert seen == ["n", "related"]
     assert [n.node.tag for n in zones.nominated(tree, region)] == ["nav", "div", "div"]
+
+
+def _cleaned(html: str, log: RemovalLog) -> str:
+    tree = _node(html)
+    region = evidence.find_region(tree, dom.find_article_root(tree))
+    clean.clean_tree(tree, region, [], log)
+    assert tree.body is not None
+    return tree.body.html or ""
+
+
+def test_a_link_list_inside_a_removed_zone_goes_with_it_and_is_still_explained() -> None:
+    para = "A sentence long enough to count as prose in an article body. " * 3
+    links = "".join(f'<li><a href="/{i}">Another story number {i}</a></li>' for i in range(12))
+    html = f'<div id="story"><p>{para}</p><p>{para}</p></div><nav class="menu"><ul>{links}</ul></nav>'
+    explained = RemovalLog(enabled=True)
+    assert _cleaned(html, RemovalLog()) == _cleaned(html, explained)
+    assert "Another story" not in _cleaned(html, RemovalLog())
+    assert [r.rule for r in explained.removals if r.step == "zone"] == ["outside_main_text", "link_list"]
