@@ -121,3 +121,17 @@ def test_a_link_list_inside_a_removed_zone_goes_with_it_and_is_still_explained()
     assert _cleaned(html, RemovalLog()) == _cleaned(html, explained)
     assert "Another story" not in _cleaned(html, RemovalLog())
     assert [r.rule for r in explained.removals if r.step == "zone"] == ["outside_main_text", "link_list"]
+
+
+def test_paragraph_lengths_are_what_the_root_vote_and_the_prose_blocks_read() -> None:
+    para = "A sentence long enough to count as prose in an article body. " * 2
+    tree = _node(f'<div id="a"><p> {para} </p><blockquote>{para}</blockquote></div><div><pre>short</pre></div>')
+    lengths = dom.paragraph_lengths(tree)
+    assert [(node.tag, chars) for node, chars in lengths.values()] == [
+        ("p", len(para.strip())),
+        ("blockquote", len(para.strip())),
+        ("pre", 5),
+    ]
+    root = dom.find_article_root(tree, lengths)
+    assert root is not None and root.mem_id == dom.find_article_root(tree).mem_id  # type: ignore[union-attr]
+    assert evidence.prose_blocks(tree.body, lengths) == evidence.prose_blocks(tree.body)  # type: ignore[arg-type]
