@@ -7,7 +7,8 @@ import re
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from newsextract.extract import dom, evidence
+from newsextract.extract import clean, dom, evidence, zones
+from newsextract.extract.explain import RemovalLog
 from newsextract.extract.vocabulary.zones import BOILERPLATE_CLASS, BOILERPLATE_EXCEPTION_CLASS, BOILERPLATE_WORDS
 
 _LONGEST_FIRST = re.compile(
@@ -89,3 +90,48 @@ def test_class_marks_agree_with_the_regular_expressions(names: str) -> None:
     assert div is not None
     div.attrs["class"] = names
     assert dom.boilerplate_marks(div) == expected
+
+
+def test_nominated_passes_over_skipped_elements_as_the_skip_set_grows() -> None:
+    """The cleaner adds a removed zone's elements to ``skip``; nominees inside it are never read."""
+    tree = _node('<nav id="n"><div class="share">x</div></nav><div class="related">y</div>')
+    region = evidence.find_region(tree, None)
+    skip: set[int] = set()
+    seen = []
+    for nominee in zones.nominated(tree, region, skip=skip):
+        seen.append(nominee.node.attributes.get("id") or nominee.node.attributes.get("class"))
+        skip.update(n.mem_id for n in nominee.node.traverse())
+    assert seen == ["n", "related"]
+    assert [n.node.tag for n in zones.nominated(tree, region)] == ["nav", "div", "div"]
+
+
+def _cleaned(html: str, log: RemovalLog) -> str:
+    tree = _node(html)
+    region = evidence.find_region(tree, dom.find_article_root(tree))
+    clean.clean_tree(tree, region, [], log)
+    assert tree.body is not None
+    return tree.body.html or ""
+
+
+def test_a_link_list_inside_a_removed_zone_goes_with_it_and_is_still_explained() -> None:
+    para = "A sentence long enough to count as prose in an article body. " * 3
+    links = "".join(f'<li><a href="/{i}">Another story number {i}</a></li>' for i in range(12))
+    html = f'<div id="story"><p>{para}</p><p>{para}</p></div><nav class="menu"><ul>{links}</ul></nav>'
+    explained = RemovalLog(enabled=True)
+    assert _cleaned(html, RemovalLog()) == _cleaned(html, explained)
+    assert "Another story" not in _cleaned(html, RemovalLog())
+    assert [r.rule for r in explained.removals if r.step == "zone"] == ["outside_main_text", "link_list"]
+
+
+def test_paragraph_lengths_are_what_the_root_vote_and_the_prose_blocks_read() -> None:
+    para = "A sentence long enough to count as prose in an article body. " * 2
+    tree = _node(f'<div id="a"><p> {para} </p><blockquote>{para}</blockquote></div><div><pre>short</pre></div>')
+    lengths = dom.paragraph_lengths(tree)
+    assert [(node.tag, chars) for node, chars in lengths.values()] == [
+        ("p", len(para.strip())),
+        ("blockquote", len(para.strip())),
+        ("pre", 5),
+    ]
+    root = dom.find_article_root(tree, lengths)
+    assert root is not None and root.mem_id == dom.find_article_root(tree).mem_id  # type: ignore[union-attr]
+    assert evidence.prose_blocks(tree.body, lengths) == evidence.prose_blocks(tree.body)  # type: ignore[arg-type]

@@ -86,8 +86,9 @@ def _extract(
     tree = LexborHTMLParser(page.text)
     if tree.body is None and tree.head is None:
         raise ParseError("the input has no HTML structure", url=url)
-    root = dom.find_article_root(tree)
-    region = evidence.find_region(tree, root)
+    paragraphs = dom.paragraph_lengths(tree)  # read once: the root's vote and the region's prose both use them
+    root = dom.find_article_root(tree, paragraphs)
+    region = evidence.find_region(tree, root, paragraphs)
     scope = dom.image_scope(root, tree)
     found, read_nodes = _read_fields(tree, scope, page, base_url, settings)
     _log_found_nodes(log, **read_nodes)

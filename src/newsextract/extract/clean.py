@@ -40,13 +40,13 @@ def _log_zone(log: RemovalLog, rule: str, evidence: str, zone: LexborNode) -> No
         log.add("zone", rule, evidence, dom.text_of(zone))
 
 
-def _boilerplate_zones(tree: LexborHTMLParser, region: Region, log: RemovalLog) -> list[LexborNode]:
+def _boilerplate_zones(
+    tree: LexborHTMLParser, region: Region, log: RemovalLog, inside_doomed: set[int]
+) -> list[LexborNode]:
+    """The nominated zones to remove; ``inside_doomed`` gets every element of them."""
     doomed: list[LexborNode] = []
-    inside_doomed: set[int] = set()  # every element of the zones removed so far
-    for nominee in zones.nominated(tree, region):
+    for nominee in zones.nominated(tree, region, skip=inside_doomed):  # reads the set as it grows
         node = nominee.node
-        if node.mem_id in inside_doomed:
-            continue  # already inside a removed zone
         verdict = zones.judge(nominee, region)
         if verdict.remove:
             doomed.append(node)
@@ -55,11 +55,15 @@ def _boilerplate_zones(tree: LexborHTMLParser, region: Region, log: RemovalLog) 
     return doomed
 
 
-def _link_lists(tree: LexborHTMLParser, region: Region, log: RemovalLog) -> list[LexborNode]:
-    """Long lists of links outside the main text, named or not: menus, archives, link farms."""
+def _link_lists(tree: LexborHTMLParser, region: Region, log: RemovalLog, removed: set[int]) -> list[LexborNode]:
+    """Long lists of links outside the main text, named or not: menus, archives, link farms.
+
+    A list inside a zone already removed (``removed``) goes with it: it is read only to explain."""
     doomed = []
     for node in tree.css("ul, ol"):
-        if region.contains(node) or len(node.css("li")) < LINK_LIST_MIN_ITEMS:
+        if (node.mem_id in removed and not log.enabled) or region.contains(node):
+            continue
+        if len(node.css("li")) < LINK_LIST_MIN_ITEMS:
             continue
         stats = text_stats(node)
         if stats.link_density >= LINK_LIST_DENSITY:
@@ -132,7 +136,8 @@ def clean_tree(tree: LexborHTMLParser, region: Region, extra: list[LexborNode], 
     (figures, captions and byline nodes found by the other steps). The region's ancestors stay.
     True when the story's split sections were merged (the region then holds the whole story)."""
     dom.remove_nodes(_drop_tags(tree, region, log))  # first, so script text never counts as zone text
-    doomed = _boilerplate_zones(tree, region, log) + _link_lists(tree, region, log)
+    in_zones: set[int] = set()
+    doomed = _boilerplate_zones(tree, region, log, in_zones) + _link_lists(tree, region, log, in_zones)
     doomed += [n for n in extra if not (region.root is not None and dom.is_ancestor(n, region.root))]
     dom.remove_nodes(doomed)
     unwrap_layout_tables(tree)

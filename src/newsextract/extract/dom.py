@@ -20,6 +20,7 @@ from newsextract.extract.vocabulary.zones import (
     BOILERPLATE_EXCEPTION_CLASS,
     BOILERPLATE_LEAD_TOKENS,
     BOILERPLATE_ROLES,
+    PROSE_BLOCK_SELECTOR,
     ZONE_TAGS,
 )
 
@@ -99,7 +100,16 @@ def text_of(node: LexborNode) -> str:
     return squash(node.text(deep=True, separator=" "))
 
 
-def find_article_root(tree: LexborHTMLParser) -> LexborNode | None:
+ParagraphLengths = dict[int, tuple[LexborNode, int]]  # mem_id -> (element, chars of its text), page order
+
+
+def paragraph_lengths(tree: LexborHTMLParser) -> ParagraphLengths:
+    """Every p, pre and blockquote with the length of its text, read once: the article root's vote
+    and the region's prose blocks both measure them (valid until the tree changes)."""
+    return {node.mem_id: (node, len(text_of(node))) for node in tree.css(PROSE_BLOCK_SELECTOR)}
+
+
+def find_article_root(tree: LexborHTMLParser, paragraphs: ParagraphLengths | None = None) -> LexborNode | None:
     """The element holding the article text: [itemprop=articleBody], else the densest paragraph container."""
     explicit = [
         n
@@ -110,8 +120,7 @@ def find_article_root(tree: LexborHTMLParser) -> LexborNode | None:
         return max(explicit, key=lambda n: len(text_of(n)))
     scores: dict[int, float] = {}
     nodes: dict[int, LexborNode] = {}
-    for paragraph in tree.css("p, pre, blockquote"):
-        length = len(text_of(paragraph))
+    for paragraph, length in (paragraphs if paragraphs is not None else paragraph_lengths(tree)).values():
         if length < MIN_PARAGRAPH_CHARS:
             continue
         for weight, parent in zip(PARAGRAPH_VOTE_WEIGHTS, ancestors(paragraph), strict=False):

@@ -82,10 +82,12 @@ class Region:
         return self._elements_of[1]
 
 
-def prose_blocks(scope: LexborNode) -> list[tuple[LexborNode, int]]:
+def prose_blocks(scope: LexborNode, paragraphs: dom.ParagraphLengths | None = None) -> list[tuple[LexborNode, int]]:
     """Elements that read as prose, with their prose chars: paragraphs that are long enough and
     mostly not links, and the containers that hold text of their own (Blogger and HubSpot write
-    ``<div>text<br><br>text</div>``), counted by that own text only."""
+    ``<div>text<br><br>text</div>``), counted by that own text only. ``paragraphs`` holds the
+    paragraphs' lengths when they were read already."""
+    known = paragraphs or {}
     found = []
     for block in scope.css(PROSE_BLOCK_SELECTOR + ", " + TEXT_BLOCK_SELECTOR):
         if block.tag not in PROSE_BLOCK_TAGS:
@@ -93,7 +95,8 @@ def prose_blocks(scope: LexborNode) -> list[tuple[LexborNode, int]]:
             if own >= MIN_PROSE_CHARS:
                 found.append((block, own))
             continue
-        chars = len(dom.text_of(block))
+        measured = known.get(block.mem_id)
+        chars = measured[1] if measured is not None else len(dom.text_of(block))
         if chars < MIN_PROSE_CHARS:
             continue  # too short: its links need no reading
         if TextStats(chars, _link_chars(block, chars)).link_density < MAX_PROSE_LINK_DENSITY:
@@ -108,12 +111,14 @@ def _own_chars(block: LexborNode) -> int:
     return len(squash(own)) if len(own) >= MIN_PROSE_CHARS else 0
 
 
-def find_region(tree: LexborHTMLParser, core: LexborNode | None) -> Region:
+def find_region(
+    tree: LexborHTMLParser, core: LexborNode | None, paragraphs: dom.ParagraphLengths | None = None
+) -> Region:
     """Measure the page's prose and widen ``core`` (the densest container) to the whole story."""
     body = tree.body
     if body is None:
         return Region(root=core, core=core)
-    blocks = prose_blocks(body)
+    blocks = prose_blocks(body, paragraphs)
     total = sum(chars for _, chars in blocks)
     region = Region(root=core, core=core, page_prose=total, prose_by_node=_prose_by_node(blocks), blocks=blocks)
     if blocks:  # text written in one <div>/<span> with <br>s can outweigh every paragraph container

@@ -10,6 +10,7 @@ Blogger's ``widget Blog``) nominates nothing on that page.
 
 from __future__ import annotations
 
+from collections.abc import Container, Iterator
 from dataclasses import dataclass
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -91,25 +92,28 @@ class Nominee:
     worn: bool
 
 
-def nominated(tree: LexborHTMLParser, region: Region) -> list[Nominee]:
-    """Elements whose name marks them as boilerplate, in page order.
+def nominated(tree: LexborHTMLParser, region: Region, skip: Container[int] = ()) -> Iterator[Nominee]:
+    """Elements whose name marks them as boilerplate, in page order, read lazily.
 
-    The region's container and its ancestors are never nominated.
+    The region's container and its ancestors are never nominated. Elements whose mem_id is in
+    ``skip`` are passed over unread: the caller adds the elements of each zone it removes, so the
+    many named elements inside removed zones (two in three) are never read.
     """
     body = tree.body
     if body is None:
-        return []
+        return
     worn_by_main_text = main_text_marks(region)
     region_line: set[int] = set()  # the region's container and its ancestors: never nominated
     if region.root is not None:
         region_line = {region.root.mem_id} | {p.mem_id for p in dom.ancestors(region.root)}
-    found = []
     # One selector, so each element comes once (a selector list yields it once per matching selector).
     for node in body.css(":is([class], [id], [role], [hidden], header, footer, nav, aside)"):
+        node_id = node.mem_id
+        if node_id in skip or node_id in region_line:
+            continue
         marks = dom.boilerplate_marks(node)
-        if marks and node.mem_id not in region_line:
-            found.append(Nominee(node, marks, worn=marks <= worn_by_main_text))
-    return found
+        if marks:
+            yield Nominee(node, marks, worn=marks <= worn_by_main_text)
 
 
 def judge(nominee: Nominee, region: Region) -> Verdict:
