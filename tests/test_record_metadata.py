@@ -84,3 +84,27 @@ def test_a_short_body_is_not_guessed_at() -> None:
     assert detect_language(_FRENCH) == "fr"
     article = extract_article(_page(body="Le conseil a voté mardi."), url="https://harbornews.example/a")
     assert article.language is None and "language" not in article.provenance
+
+
+def test_meta_json_ld_and_dated_elements_read_in_one_walk_keep_lexbors_matching() -> None:
+    """A <meta itemprop=datePublished> is both a meta tag and a dated element; a JSON-LD script's type
+    matches in any case, an itemprop's value does not."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    from newsextract.extract.metadata import _Marked
+
+    tree = LexborHTMLParser(
+        '<html><head><meta itemprop="datePublished" content="2024-05-01"><meta name="x" content="y">'
+        '<script type="Application/LD+JSON">{}</script><script type="text/javascript"></script></head>'
+        '<body><time datetime="2024-05-02">May 2</time><span itemprop="datepublished">no</span>'
+        '<div itemprop="datePublished"><time datetime="2024-05-03">May 3</time></div></body></html>'
+    )
+    marked = _Marked.of(tree)
+    assert [n.attributes.get("content") for n in marked.metas] == ["2024-05-01", "y"]
+    assert [n.attributes.get("type") for n in marked.scripts] == ["Application/LD+JSON"]
+    assert [(n.tag, n.attributes.get("datetime")) for n in marked.dated] == [
+        ("meta", None),
+        ("time", "2024-05-02"),
+        ("div", None),
+        ("time", "2024-05-03"),
+    ]

@@ -102,11 +102,14 @@ class _Walk:
     def visit(self, picture: LexborNode) -> None:
         if not is_picture_element(picture) or _is_copy(picture, self.taken_parents):
             return
+        # The cheap checks first: a third of the pictures are icons, logos or unresolved placeholders.
+        url = image_url(picture, self.base_url)
+        if not url or _is_noise(url):
+            return
         unit = _container_of(picture, self.region)
         if unit is not None and unit.mem_id in self.used_units:
             return  # one picture a figure: the others are renditions or a gallery's thumbnails
-        url = image_url(picture, self.base_url)
-        if not url or _is_noise(url) or self.judge.is_author_portrait(picture):
+        if self.judge.is_author_portrait(picture):
             return
         card = self.judge.teaser_card(picture)
         if card is not None:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import json
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborNode
 
 from newsextract.extract.vocabulary.metadata import ARTICLE_TYPES, ORGANISATION_TYPES, PAGE_TYPES
 from newsextract.extract.vocabulary.thresholds import MAX_JSONLD_NODES
@@ -35,8 +35,8 @@ def _walk(data: Any) -> Iterator[JsonObject]:
             queue.extend(v for k, v in item.items() if isinstance(v, (dict, list)) and k != "@context")
 
 
-def _blocks(tree: LexborHTMLParser) -> Iterator[Any]:
-    for script in tree.css('script[type="application/ld+json"]'):
+def _blocks(scripts: Iterable[LexborNode]) -> Iterator[Any]:
+    for script in scripts:
         raw = script.text(deep=True).strip()
         if not raw:
             continue
@@ -46,12 +46,15 @@ def _blocks(tree: LexborHTMLParser) -> Iterator[Any]:
             continue
 
 
-def find_objects(tree: LexborHTMLParser) -> tuple[JsonObject | None, JsonObject | None, list[JsonObject]]:
-    """Return (the article object, the web-page object, every object) found in JSON-LD."""
+def find_objects(
+    scripts: Iterable[LexborNode],
+) -> tuple[JsonObject | None, JsonObject | None, list[JsonObject]]:
+    """Return (the article object, the web-page object, every object) found in the JSON-LD ``scripts``
+    (the page's ``script[type="application/ld+json"]`` elements)."""
     article: JsonObject | None = None
     page: JsonObject | None = None
     every: list[JsonObject] = []
-    for block in _blocks(tree):
+    for block in _blocks(scripts):
         for node in _walk(block):
             every.append(node)
             types = _types(node)

@@ -9,7 +9,7 @@ from datetime import date, datetime, timedelta, timezone
 from typing import Any
 from urllib.parse import urljoin
 
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsextract.extract import dates, jsonld
 from newsextract.extract.dates import parse_date, url_date
@@ -86,9 +86,43 @@ def _unescape(text: str) -> str:
     return html.unescape(once) if once != text and "&" in once else once
 
 
-def _meta_values(tree: LexborHTMLParser) -> dict[str, list[str]]:
+_LD_JSON = 'script[type="application/ld+json"]'
+_DATED = "time[datetime], [itemprop=datePublished]"
+
+
+@dataclass(frozen=True)
+class _Marked:
+    """The page's <meta> tags, JSON-LD scripts and dated elements, in page order: one walk of the page
+    for the three (each whole-page css() call is a walk)."""
+
+    metas: list[LexborNode]
+    scripts: list[LexborNode]
+    dated: list[LexborNode]
+
+    @classmethod
+    def of(cls, tree: LexborHTMLParser) -> _Marked:
+        metas: list[LexborNode] = []
+        scripts: list[LexborNode] = []
+        dated: list[LexborNode] = []
+        seen: set[int] = set()
+        for node in tree.css(f"meta, {_LD_JSON}, {_DATED}"):
+            if node.mem_id in seen:
+                continue  # listed once for each selector it matches
+            seen.add(node.mem_id)
+            if node.tag == "meta":
+                metas.append(node)
+            elif node.tag == "script" and node.css_matches(_LD_JSON):
+                scripts.append(node)
+            # Any other node is listed for a date; a <meta> or <script> holds no elements, so css_matches
+            # (true when the node or a descendant matches) tests the node itself, with Lexbor's own rules.
+            if node.tag not in ("meta", "script") or node.css_matches(_DATED):
+                dated.append(node)
+        return cls(metas, scripts, dated)
+
+
+def _meta_values(metas: list[LexborNode]) -> dict[str, list[str]]:
     values: dict[str, list[str]] = {}
-    for node in tree.css("meta"):
+    for node in metas:
         attrs = node.attributes
         key = attrs.get("property") or attrs.get("name") or attrs.get("itemprop") or attrs.get("http-equiv")
         content = attrs.get("content")
@@ -104,8 +138,8 @@ def _first(values: dict[str, list[str]], keys: tuple[str, ...]) -> str | None:
     return None
 
 
-def _from_jsonld(meta: Metadata, tree: LexborHTMLParser, base_url: str | None) -> None:
-    article, page, every = jsonld.find_objects(tree)
+def _from_jsonld(meta: Metadata, scripts: list[LexborNode], base_url: str | None) -> None:
+    article, page, every = jsonld.find_objects(scripts)
     meta.declares_article = article is not None
     source = "json-ld"
     for node in (article, page):
@@ -132,8 +166,8 @@ def _from_jsonld(meta: Metadata, tree: LexborHTMLParser, base_url: str | None) -
         meta.offer("site_name", jsonld.as_text(publisher), source)
 
 
-def _from_meta(meta: Metadata, tree: LexborHTMLParser, base_url: str | None) -> None:
-    values = _meta_values(tree)
+def _from_meta(meta: Metadata, tree: LexborHTMLParser, metas: list[LexborNode], base_url: str | None) -> None:
+    values = _meta_values(metas)
     meta.declares_article = meta.declares_article or _first(values, ("og:type",)) == "article"
     source = "meta"
     meta.offer("headline", _first(values, META_HEADLINE), source)
@@ -161,13 +195,13 @@ def _from_meta(meta: Metadata, tree: LexborHTMLParser, base_url: str | None) -> 
     meta.offer("canonical_url", urljoin(base_url or "", href or url) if href or url else None, source)
 
 
-def _from_dom(meta: Metadata, tree: LexborHTMLParser) -> None:
+def _from_dom(meta: Metadata, tree: LexborHTMLParser, dated: list[LexborNode]) -> None:
     source = "dom"
     title = tree.css_first("title")
     meta.offer("headline", squash(title.text(deep=True)) if title else None, source)
     html = tree.css_first("html")
     meta.offer("language", (html.attributes.get("lang") or "").strip() or None if html else None, source)
-    for node in tree.css("time[datetime], [itemprop=datePublished]"):
+    for node in dated:
         if dates.dates_something_else(node):
             continue
         value = node.attributes.get("datetime") or node.attributes.get("content") or node.text()
@@ -187,9 +221,10 @@ def read_metadata(
     variants or truncated. ``h1s``: the page's visible <h1>s, when already read.
     """
     meta = Metadata()
-    _from_jsonld(meta, tree, base_url)
-    _from_meta(meta, tree, base_url)
-    _from_dom(meta, tree)
+    marked = _Marked.of(tree)
+    _from_jsonld(meta, marked.scripts, base_url)
+    _from_meta(meta, tree, marked.metas, base_url)
+    _from_dom(meta, tree, marked.dated)
     if meta.language:
         meta.language = meta.language.split(",")[0].strip()
     _settle_headline(meta, page_h1s(tree) if h1s is None else h1s, printed_headline, base_url)
