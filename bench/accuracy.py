@@ -391,12 +391,22 @@ def quiet_libraries() -> None:
     warnings.simplefilter("ignore")
 
 
+def warm_shared_caches() -> None:
+    """htmldate, which newsextract and trafilatura both use, loads every dateparser locale on first
+    need (about 2 s, once per process): whichever tool reaches it first would pay for both."""
+    from htmldate.extractors import get_external_parser, month_words
+
+    month_words()
+    get_external_parser()
+
+
 def main(argv: list[str]) -> int:
     args = parse_args(argv)
     tools = [t for t in ALL_TOOLS if t in args.tools]
     quiet_libraries()
     guard = OfflineGuard()
     guard.install()
+    warm_shared_caches()
     extractors = {name: FACTORIES[name]() for name in tools}
     score, body_scores = load_scorer(args.datasets), load_scorer(args.datasets, "body_scores")
     results: dict[str, dict[str, Any]] = {}
