@@ -14,8 +14,8 @@ from selectolax.lexbor import LexborNode
 
 from newsextract.extract.main_text import container as containers
 from newsextract.extract.main_text import output, walk
-from newsextract.extract.main_text.handlers import DONE, POTENTIAL_TAGS
-from newsextract.extract.main_text.tree import Element, Unsupported, build
+from newsextract.extract.main_text.handlers import POTENTIAL_TAGS
+from newsextract.extract.main_text.tree import DONE, Element, Unsupported, build
 from newsextract.extract.text import squash
 
 __all__ = ["Unsupported", "decline_reason", "paragraphs"]

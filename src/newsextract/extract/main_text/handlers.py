@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import re
 
-from newsextract.extract.main_text.tree import Element, Unsupported, has_text, trim
+from newsextract.extract.main_text.table_grid import finish_row, flush_rowspan, new_cell, span, table_rows
+from newsextract.extract.main_text.tree import DONE, Element, Unsupported, has_text, trim
 
 TAG_CATALOG = frozenset(("code", "del", "head", "hi", "lb", "list", "p", "quote"))
 POTENTIAL_TAGS = TAG_CATALOG | {"table", "td", "th", "tr"}  # tables on, images and links off
@@ -13,7 +14,6 @@ QUOTE_TAGS = TAG_CATALOG | {"ref", "graphic"}
 INLINE_CONSUMING = frozenset(("hi", "ref", "del"))
 INLINE_FORMATTABLE = INLINE_CONSUMING | {"code"}
 INLINE_CARRIED = INLINE_FORMATTABLE | {"graphic"}
-DONE = "done"
 
 # utils.RE_FILTER: share-button labels trafilatura drops as whole lines
 _FILTER = re.compile(
@@ -249,71 +249,16 @@ def handle_paragraphs(element: Element, potential_tags: frozenset[str] | set[str
     return processed if has_text(processed.text) else None
 
 
-def _span(cell: Element, attr: str) -> int:
-    """A cell's colspan or rowspan: 1 unless a plain number, at most 100."""
-    value = cell.attrs.get(attr) or "1"
-    return min(int(value), _MAX_SPAN) if value.isdecimal() else 1
-
-
-_MAX_SPAN = 100
-
-
-def _new_cell(row: Element, *, header: bool = False) -> Element:
-    cell = row.sub("cell")
-    if header:
-        cell.attrs["role"] = "head"
-    return cell
-
-
-def _flush_rowspan(rowspans: dict[int, int], row: Element) -> None:
-    """Empty cells where a cell of a row above still spans the column."""
-    while (column := len(row.children)) in rowspans:
-        _new_cell(row)
-        rowspans[column] -= 1
-        if rowspans[column] == 0:
-            del rowspans[column]
-
-
-def _finish_row(table: Element, row: Element, rowspans: dict[int, int], max_cols: int) -> None:
-    _flush_rowspan(rowspans, row)
-    while len(row.children) < max_cols:
-        _new_cell(row)
-    if any(cell.text or cell.children for cell in row.children):
-        table.append(row)
-
-
-def _table_rows(table: Element) -> tuple[list[list[Element]], list[str], int]:
-    """The rows of cells (cells outside any row join the one before), the captions, the widest row."""
-    rows: list[list[Element]] = [[]]
-    captions: list[str] = []
-    max_cols = 0
-    for child in list(table.children):
-        if child.tag == "tr":
-            rows.append([cell for cell in child.children if cell.tag in ("td", "th")])
-            max_cols = max(max_cols, sum(_span(cell, "colspan") for cell in rows[-1]))
-        elif child.tag in ("td", "th"):
-            rows[-1].append(child)
-            continue
-        elif child.tag == "caption":
-            captions.append(" ".join(child.text_pieces()).strip())
-            for sub in child.descendants():
-                sub.tag = DONE
-        elif child.tag == "table":
-            continue
-        child.tag = DONE
-    return rows, captions, min(max_cols, _MAX_SPAN)
-
-
 def handle_table(table: Element) -> Element | None:
     """A table as rows of cells, padded to the widest row, spans as empty cells."""
     if any(e.tag == "table" for e in table.descendants()):
         raise Unsupported("a nested table")
-    rows, captions, max_cols = _table_rows(table)
+    rows, captions, max_cols = table_rows(table)
     new_table = Element("table", {})
     for caption in filter(None, captions):
         row = Element("row", {})
-        _new_cell(row, header=True).text = caption
-        _finish_row(new_table, row, {}, max_cols)
+        new_cell(row, header=True).text = caption
+        finish_row(new_table, row, {}, max_cols)
     header_emitted = False
     rowspans: dict[int, int] = {}  # column: rows a cell above still spans
     for cells in rows:
@@ -322,35 +267,35 @@ def handle_table(table: Element) -> Element | None:
         for cell in cells:
             header = cell.tag == "th" and not header_emitted
             row_has_th = row_has_th or header
-            _flush_rowspan(rowspans, row)
-            new_cell = _new_cell(row, header=header)
-            colspan, rowspan = _span(cell, "colspan"), _span(cell, "rowspan")
+            flush_rowspan(rowspans, row)
+            content = new_cell(row, header=header)
+            colspan, rowspan = span(cell, "colspan"), span(cell, "rowspan")
             if rowspan > 1:
                 for column in range(len(row.children) - 1, len(row.children) - 1 + colspan):
                     rowspans[column] = rowspan - 1
-            _fill_cell(new_cell, cell)
+            _fill_cell(content, cell)
             for _ in range(colspan - 1):
-                _new_cell(row, header=header)
+                new_cell(row, header=header)
             cell.tag = DONE
-        _finish_row(new_table, row, rowspans, max_cols)
+        finish_row(new_table, row, rowspans, max_cols)
         header_emitted = header_emitted or row_has_th
     return new_table if new_table.children else None
 
 
-def _fill_cell(new_cell: Element, cell: Element) -> None:
+def _fill_cell(target: Element, cell: Element) -> None:
     """A cell's content: its text, and its children rewired (lists dropped, as outside recall mode)."""
     if not cell.children:
         leaf = process_node(cell)
         if leaf is not None:
-            new_cell.text, new_cell.tail = leaf.text, leaf.tail
+            target.text, target.tail = leaf.text, leaf.tail
         return
-    new_cell.text, new_cell.tail = cell.text, cell.tail
+    target.text, target.tail = cell.text, cell.tail
     cell.tag = DONE  # before the walk, so that formatting in it is wrapped as a paragraph
     for child in list(cell.descendants()):
         if child.tag == DONE:
             continue
         if separates_inline(child) and not has_text(child.tail):
-            new_cell.sub("lb")
+            target.sub("lb")
             child.tag = DONE
             continue
         if child.tag in ("td", "th"):
@@ -360,11 +305,11 @@ def _fill_cell(new_cell: Element, cell: Element) -> None:
             if processed is None and child.children:
                 processed = child
         elif child.tag == "list":
-            append_block(new_cell, None, child)
+            append_block(target, None, child)
             continue
         else:
             processed = handle_textelem(child, POTENTIAL_TAGS | {"div"})
-        define_newelem(processed, new_cell, keep_children=True)
+        define_newelem(processed, target, keep_children=True)
         child.tag = DONE
 
 

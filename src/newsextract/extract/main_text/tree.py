@@ -10,6 +10,8 @@ from selectolax.lexbor import LexborNode
 
 from newsextract.extract.main_text.rules import comment_section, infinite_scroll
 
+DONE = "done"  # the tag of a source element already read into the result
+
 
 class Unsupported(Exception):  # a decline, not an error
     """The page takes a path of the main-text extractor this port does not follow."""

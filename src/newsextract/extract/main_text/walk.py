@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from newsextract.extract.main_text.container import prune
-from newsextract.extract.main_text.handlers import DONE, INLINE_FORMATTABLE, handle_textelem, process_node
+from newsextract.extract.main_text.handlers import INLINE_FORMATTABLE, handle_textelem, process_node
 from newsextract.extract.main_text.rules import overall_discard
-from newsextract.extract.main_text.tree import Element, Unsupported, has_text, trim
+from newsextract.extract.main_text.tree import DONE, Element, Unsupported, has_text, trim
 
 _REBUILT = frozenset(("list", "quote", "code", "table"))  # their tail becomes a paragraph of its own
 _NOT_AT_THE_END = frozenset(("head", "ref"))
