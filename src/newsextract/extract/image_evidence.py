@@ -7,6 +7,7 @@ no prose of its own, or more than the picture's caption).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from urllib.parse import parse_qsl, urljoin, urlsplit
 
 from selectolax.lexbor import LexborNode
@@ -80,8 +81,8 @@ class ImageJudge:
 
     def _names_author(self, node: LexborNode) -> bool:
         if node.mem_id not in self._authorish:
-            names = f"{node.attributes.get('class') or ''} {node.attributes.get('id') or ''}"
-            self._authorish[node.mem_id] = bool(names.strip()) and bool(AUTHOR_BLOCK.search(names))
+            attrs = node.attributes
+            self._authorish[node.mem_id] = _author_names(f"{attrs.get('class') or ''} {attrs.get('id') or ''}")
         return self._authorish[node.mem_id]
 
     def in_boilerplate_zone(self, unit: LexborNode, caption_chars: int) -> bool:
@@ -204,6 +205,11 @@ class ImageJudge:
             linked = sum(raw_length(a) for a in node.css("a"))
             self._link_shares[node.mem_id] = linked / max(self._text_length(node), 1)
         return self._link_shares[node.mem_id]
+
+
+@lru_cache(maxsize=4096)  # pure, and cached: the pictures' ancestors repeat their class names
+def _author_names(names: str) -> bool:
+    return bool(names.strip()) and bool(AUTHOR_BLOCK.search(names))
 
 
 def looks_like_content(picture: LexborNode, *, captioned: bool, url: str | None = None) -> bool:

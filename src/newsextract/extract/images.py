@@ -189,8 +189,36 @@ def _nodes_to_drop(unit: LexborNode | None, caption: Caption) -> list[LexborNode
     return nodes
 
 
+# Substrings every match of IMAGE_URL_NOISE holds one of (lower-cased): most addresses hold none, and
+# these few substring tests are much cheaper than the expression.
+_NOISE_HINTS = (
+    "data:",
+    "pixel",
+    "spacer",
+    "blank.gif",
+    "1x1",
+    "tracking",
+    "logo",
+    "avatar",
+    "icon",
+    "sprite",
+    "placeholder",
+    "lazy",
+    "loading.gif",
+    "transparent.",
+    "/ad",
+    "doubleclick",
+    ".svg",
+)
+
+
 def _is_noise(url: str) -> bool:
-    return bool(IMAGE_URL_NOISE.search(urlsplit(url).path or url))
+    path = urlsplit(url).path or url
+    lowered = path.lower()
+    # The hints stand for the expression's case-insensitive matches in ASCII text only.
+    if path.isascii() and not any(hint in lowered for hint in _NOISE_HINTS):
+        return False
+    return bool(IMAGE_URL_NOISE.search(path))
 
 
 def finalise(found: list[CaptionedImage], lead_url: str | None, jsonld_captions: dict[str, str]) -> list[Image]:
