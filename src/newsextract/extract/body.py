@@ -112,7 +112,10 @@ def _drop_rule(
     """Why a paragraph is not body text, or None when it is."""
     if BOILERPLATE_LINES.match(paragraph.text):
         return "boilerplate_line"
-    if len(paragraph.text.split()) <= TIMESTAMP_MAX_WORDS and TIMESTAMP_LINE.match(paragraph.text):
+    # At most TIMESTAMP_MAX_WORDS words: split no further than one word past them (paragraphs are long).
+    if len(paragraph.text.split(maxsplit=TIMESTAMP_MAX_WORDS)) <= TIMESTAMP_MAX_WORDS and TIMESTAMP_LINE.match(
+        paragraph.text
+    ):
         return "timestamp"
     if is_caption_like(paragraph, known.captions):
         return "caption"

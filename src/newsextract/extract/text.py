@@ -86,8 +86,12 @@ class Fingerprint:
     @classmethod
     def of(cls, text: str) -> Fingerprint:
         folded = fold(text)
-        tokens = _months_as_numbers(_WORD.findall(folded))
-        return cls(text, folded, " ".join(tokens), frozenset(tokens))
+        tokens = _WORD.findall(folded)
+        word_set = frozenset(tokens)
+        if not MONTHS.keys().isdisjoint(word_set):  # checked on the set: fewer words than the list
+            tokens = _months_as_numbers(tokens)
+            word_set = frozenset(tokens)
+        return cls(text, folded, " ".join(tokens), word_set)
 
     def similar(self, other: Fingerprint, threshold: float = SIMILARITY) -> bool:
         """Order-free Jaccard similarity of the word sets at or above the threshold."""
@@ -132,3 +136,34 @@ def total_word_count(paragraphs: list[str]) -> int:
     if CJK.search(joined) is None:
         return len(_WORD.findall(joined))
     return sum(word_count(p) for p in paragraphs)  # CJK characters count per paragraph, rounded down
+
+
+class WordCounts:
+    """Word counts of paragraphs, each counted once however many texts hold it: the main text, the
+    region's paragraphs and the final body share most of theirs (a page's text can be megabytes).
+
+    A paragraph's count is kept in two parts, its words outside CJK runs and its CJK characters,
+    so that both totals below are exact: CJK characters count per paragraph in one, over the
+    joined text in the other. Usage: ``counts = WordCounts(); counts.total(paragraphs)``.
+    """
+
+    def __init__(self) -> None:
+        self._known: dict[str, tuple[int, int]] = {}
+
+    def _parts(self, paragraph: str) -> tuple[int, int]:
+        parts = self._known.get(paragraph)
+        if parts is None:
+            cjk = len(CJK.findall(paragraph))
+            plain = CJK.sub(" ", paragraph) if cjk else paragraph
+            parts = self._known[paragraph] = (len(_WORD.findall(plain)), cjk)
+        return parts
+
+    def total(self, paragraphs: list[str]) -> int:
+        """``total_word_count(paragraphs)``."""
+        return sum(words + cjk // CJK_CHARS_PER_WORD for words, cjk in map(self._parts, paragraphs))
+
+    def joined(self, paragraphs: list[str]) -> int:
+        """``word_count(separator.join(paragraphs))`` for a separator of white space: no word runs
+        across it, and the CJK characters of all paragraphs count together."""
+        parts = [self._parts(p) for p in paragraphs]
+        return sum(words for words, _ in parts) + sum(cjk for _, cjk in parts) // CJK_CHARS_PER_WORD
