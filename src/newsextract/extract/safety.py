@@ -43,6 +43,10 @@ class _Candidate:
     def words(self) -> int:
         return self._counts.total(self.paragraphs)
 
+    def at_most_words(self) -> int:
+        """A bound of ``words``, without counting the paragraphs no other candidate holds."""
+        return self._counts.at_most(self.paragraphs)
+
     @cached_property
     def vocabulary(self) -> frozenset[str]:
         return vocabulary(" ".join(self.paragraphs))
@@ -89,7 +93,7 @@ def choose_body(
     the paragraphs' word counts for the caller (the final body shares most of them)."""
     counts = counts if counts is not None else WordCounts()
     current, in_region = _Candidate(main, "main-text", counts), _Candidate(region, "region", counts)
-    thin = in_region.words >= REGION_MIN_WORDS and current.words < THIN_SHARE * in_region.words
+    thin = _is_thin(current, in_region)
     if not thin and not shares.region_is_doubtful(current.words):
         return current.choice()
     best = current
@@ -106,3 +110,10 @@ def choose_body(
         )
         log.add("main_text", "thin_body", f"{why}; used the {best.source} text ({best.words} words)", " ".join(main))
     return best.choice()
+
+
+def _is_thin(current: _Candidate, region: _Candidate) -> bool:
+    """True when the body holds under THIN_SHARE of the words of a region of REGION_MIN_WORDS or more."""
+    if current.words >= THIN_SHARE * region.at_most_words():
+        return False  # whatever the region's own paragraphs hold: they need no counting (most pages)
+    return region.words >= REGION_MIN_WORDS and current.words < THIN_SHARE * region.words

@@ -162,6 +162,18 @@ class WordCounts:
         """``total_word_count(paragraphs)``."""
         return sum(words + cjk // CJK_CHARS_PER_WORD for words, cjk in map(self._parts, paragraphs))
 
+    def at_most(self, paragraphs: list[str]) -> int:
+        """A bound of ``total(paragraphs)`` that counts no new paragraph: exact for those counted
+        already; else each word takes a char and, but the last, a separator, and a CJK char at
+        most a word."""
+        return sum(self._bound(p) for p in paragraphs)
+
+    def _bound(self, paragraph: str) -> int:
+        parts = self._known.get(paragraph)
+        if parts is not None:
+            return parts[0] + parts[1] // CJK_CHARS_PER_WORD
+        return len(paragraph) if CJK.search(paragraph) else (len(paragraph) + 1) // 2
+
     def joined(self, paragraphs: list[str]) -> int:
         """``word_count(separator.join(paragraphs))`` for a separator of white space: no word runs
         across it, and the CJK characters of all paragraphs count together."""
