@@ -49,16 +49,17 @@ def boilerplate_marks(node: LexborNode, *, zone_tags: bool = True) -> frozenset[
     """
     attrs = node.attributes
     marks = _class_marks(attrs.get("class") or "")
+    # Each union only when it adds something: a union makes a new set, and most elements have no mark.
     ids = attrs.get("id")
-    if ids:
-        marks |= _class_marks(ids)
+    if ids and (id_marks := _class_marks(ids)):
+        marks |= id_marks
     role = attrs.get("role")
-    if role:
-        marks |= _role_marks(role)
+    if role and (role_marks := _role_marks(role)):
+        marks |= role_marks
     if "hidden" in attrs:
         marks |= _HIDDEN
-    if zone_tags:
-        marks |= _ZONE_TAG_MARKS.get(node.tag or "", _NO_MARKS)
+    if zone_tags and (tag_marks := _ZONE_TAG_MARKS.get(node.tag or "")):
+        marks |= tag_marks
     return marks
 
 
