@@ -54,6 +54,15 @@ def test_word_counts_give_both_totals_exactly() -> None:
     assert counts.joined(["運", "運"]) == 1
 
 
+def test_word_counts_bound_reads_no_new_paragraph_and_is_never_below_the_count() -> None:
+    dense = ["a b c d", "a運b運c", "運運運運", "x", "", "1,2;3"]  # as many words as the chars allow
+    for text in _TEXTS + dense:
+        counts = WordCounts()
+        assert counts.at_most([text]) >= total_word_count([text])  # not counted yet: a bound
+        counts.total([text])
+        assert counts.at_most([text]) == total_word_count([text])  # counted: exact
+
+
 def test_squashed_lines_are_the_non_empty_squashed_lines() -> None:
     text = "  First\u200b  line \n\n\u200b\n second\tline\r\nthird\u2028fourth "
     assert squashed_lines(text) == [squash(line) for line in text.splitlines() if squash(line)]
