@@ -42,3 +42,19 @@ def test_the_real_caption_beside_false_ones_is_kept_and_the_lead() -> None:
     lead = fixture_article("img_false_captions").images[0]
     assert lead.caption == "Der Sitz der Europäischen Zentralbank im Frankfurter Ostend."
     assert lead.is_lead
+
+
+def test_short_texts_answer_as_text_within_whatever_the_order_of_limits() -> None:
+    # The judge reads a block's text once and answers later limits from that reading.
+    from selectolax.lexbor import LexborHTMLParser
+
+    from newsextract.extract.node_text import ShortTexts, text_within
+
+    html = "<div id=a><p> Caption  text </p><span>by <b>Jane   Doe</b></span>\n<i>  </i>more words here</div>"
+    node = LexborHTMLParser(html).css_first("#a")
+    assert node is not None
+    limits = [5, 30, 10, 200, 12, 22, 23, 0, 1000]
+    for start in range(len(limits)):
+        texts = ShortTexts()
+        for limit in limits[start:] + limits[:start]:
+            assert texts.within(node, limit) == text_within(node, limit), limit

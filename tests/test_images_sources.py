@@ -57,3 +57,46 @@ def test_og_image_marks_the_lead_when_it_is_another_rendition_of_a_later_picture
     </article></body></html>"""
     images = extract_article(html, url="https://news.example.org/2024/05/harbour-reopens").images
     assert [image.is_lead for image in images] == [False, True]
+
+
+def test_noise_hints_stand_for_every_match_of_the_noise_expression() -> None:
+    # _is_noise skips the expression for an ASCII path holding none of its hints: each kind of
+    # noise address, in any case, must still be told apart exactly as the expression tells it.
+    from urllib.parse import urlsplit
+
+    from newsextract.extract.images import _is_noise
+    from newsextract.extract.vocabulary.images import IMAGE_URL_NOISE
+
+    paths = [
+        "data:image/gif;base64,R0l",
+        "/img/Pixel.png",
+        "/SPACER.gif",
+        "/blank.GIF",
+        "/1X1.png",
+        "/Tracking/x.jpg",
+        "/Logo/site.png",
+        "/site-LOGO_2.png",
+        "/avatars/a.jpg",
+        "/Gravatar/b.jpg",
+        "/Icons/c.png",
+        "/sprite.png",
+        "/PlaceHolder.jpg",
+        "/Lazy-Load.gif",
+        "/lazyload.gif",
+        "/loading.GIF",
+        "/Transparent.png",
+        "/Ad/banner.jpg",
+        "/ads/b.jpg",
+        "/DoubleClick/x",
+        "/chart.SVG",
+        "/chart.svg?x=1",
+        "/2024/05/photo-1200x800.jpg",
+        "/uploads/städte.jpg",
+        "/ſpacer.gif",
+        "/logos.svgz",
+        "/adventure.jpg",
+    ]
+    for path in paths:
+        url = path if path.startswith("data:") else f"https://example.com{path}"
+        expected = bool(IMAGE_URL_NOISE.search(urlsplit(url).path or url))
+        assert _is_noise(url) is expected, path

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import unicodedata
 
-from newsextract.extract.text import fold, squash, squashed_lines, total_word_count, word_count, words
+from newsextract.extract.text import (
+    WordCounts,
+    fold,
+    squash,
+    squashed_lines,
+    total_word_count,
+    word_count,
+    words,
+)
 
 _TEXTS = [
     "",
@@ -35,6 +43,24 @@ def test_total_word_count_is_the_sum_over_paragraphs() -> None:
     # CJK characters count per paragraph, rounded down: "運" alone is no word, twice it is not two halves.
     assert total_word_count(["運", "運"]) == 0
     assert total_word_count(_TEXTS) == sum(word_count(t) for t in _TEXTS)
+
+
+def test_word_counts_give_both_totals_exactly() -> None:
+    counts = WordCounts()
+    for texts in (_TEXTS, _TEXTS[:4], ["運", "運"], ["運運運", "運"], []):
+        assert counts.total(texts) == total_word_count(texts)
+        # Over the joined text, CJK characters count together: "運" twice is one word there.
+        assert counts.joined(texts) == word_count("\n\n".join(texts))
+    assert counts.joined(["運", "運"]) == 1
+
+
+def test_word_counts_bound_reads_no_new_paragraph_and_is_never_below_the_count() -> None:
+    dense = ["a b c d", "a運b運c", "運運運運", "x", "", "1,2;3"]  # as many words as the chars allow
+    for text in _TEXTS + dense:
+        counts = WordCounts()
+        assert counts.at_most([text]) >= total_word_count([text])  # not counted yet: a bound
+        counts.total([text])
+        assert counts.at_most([text]) == total_word_count([text])  # counted: exact
 
 
 def test_squashed_lines_are_the_non_empty_squashed_lines() -> None:

@@ -28,7 +28,7 @@ from newsextract.extract.explain import RemovalLog
 from newsextract.extract.headline import visible_h1s
 from newsextract.extract.language import detect_language
 from newsextract.extract.page import Page, read_page
-from newsextract.extract.text import word_count
+from newsextract.extract.text import WordCounts
 from newsextract.extract.vocabulary.body import DATELINE
 from newsextract.extract.vocabulary.thresholds import MAX_REPEATED_TEXTS, MIN_ALT_WORDS
 from newsextract.models import Article, ExplainedArticle
@@ -97,7 +97,7 @@ def _extract(
     )  # these nodes are freed now
     if clean.cap_tables(tree, settings.max_table_cells):
         found.caps.append("tables_capped")
-    choice = _body(tree, region, scope, page, base_url, settings, found.caps, log)
+    choice = _body(tree, region, scope, page, base_url, settings, found, log)
     found.paragraphs, found.body_source = choice.paragraphs, choice.source
     found.segments = blocks.dom_segments(tree.body)  # what each body paragraph was, in the cleaned page
     return _assemble(found, url, final_url, settings, log)
@@ -138,16 +138,16 @@ def _body(
     page: Page,
     base_url: str | None,
     settings: ExtractSettings,
-    caps: list[str],
+    found: _Found,
     log: RemovalLog,
 ) -> safety.BodyChoice:
     """The body's paragraphs, and where they come from."""
     if len(tree.css("p")) <= settings.max_main_text_paragraphs:
-        return _choose_body(tree, region, page, base_url, settings, log)
+        return _choose_body(tree, region, page, base_url, settings, found.word_counts, log)
     # More paragraphs than any article (a 100,000-line thread): read the article's own
     # container directly, since the main-text extractor's work grows faster than that,
     # and keep its first paragraphs, up to the cap.
-    caps.append("main_text_capped")
+    found.caps.append("main_text_capped")
     paragraphs = body.fallback_text(scope or region.root)[: settings.max_main_text_paragraphs]
     return safety.BodyChoice(paragraphs, "region")
 
@@ -158,6 +158,7 @@ def _choose_body(
     page: Page,
     base_url: str | None,
     settings: ExtractSettings,
+    counts: WordCounts,
     log: RemovalLog,
 ) -> safety.BodyChoice:
     """The main text of the cleaned page, or, when that is thin, of the raw page (see safety)."""
@@ -169,6 +170,7 @@ def _choose_body(
         log,
         settings.min_body_words,
         safety.ProseShares(region.page_prose, region_prose),
+        counts,
     )
 
 
@@ -204,6 +206,7 @@ class _Found:
     body_source: str = "main-text"
     caps: list[str] = field(default_factory=list)  # warnings of the work caps a page ran into
     segments: list[blocks.Segment] = field(default_factory=list)
+    word_counts: WordCounts = field(default_factory=WordCounts)  # the body's paragraphs, counted once
 
 
 def _assemble(
@@ -217,7 +220,7 @@ def _assemble(
     no_article = _is_index_page(kept, found.index, log)
     paragraphs = [] if no_article else kept
     text = blocks.PARAGRAPH_SEPARATOR.join(paragraphs)
-    words = word_count(text)
+    words = found.word_counts.joined(paragraphs)  # word_count(text), from the counts the safety net took
     provenance = {k: v for k, v in meta.provenance.items() if k in Article.model_fields}
     canonical_url = _canonical_url(meta.canonical_url, url, final_url, provenance)
     language = meta.language or _detected_language(text, provenance)

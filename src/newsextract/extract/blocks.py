@@ -88,8 +88,8 @@ def _context_of(node_id: int, tag: str, parent: _Context) -> _Context:
     typed = _TYPED_TAGS.get(tag)
     if tag == "p" and parent.kind == "table":  # prose inside a layout table
         return _Context(block, "paragraph", None, node_id)
-    if typed is None:
-        return _Context(block, parent.kind, parent.level, parent.group)
+    if typed is None:  # an inline element (most of them) means what its parent means: no new context
+        return parent if block == parent.block else _Context(block, parent.kind, parent.level, parent.group)
     return _Context(block, typed[0], typed[1], node_id)
 
 
@@ -164,6 +164,8 @@ def _same_start(segment: str, paragraph: str) -> bool:
 def _keys(texts: list[str]) -> list[str]:
     """The segment starts that could explain a paragraph (``texts``: it, and it without the list or
     table mark the main-text extractor printed): their own, and a table row's first cell."""
+    if len(texts) == 1 and _CELL_BOUNDARY not in texts[0]:
+        return [texts[0][:SEGMENT_PREFIX_CHARS]]  # most paragraphs: no mark, no cell
     cells = [text.split(_CELL_BOUNDARY, 1)[0] for text in texts if _CELL_BOUNDARY in text]
     return list(dict.fromkeys(text[:SEGMENT_PREFIX_CHARS] for text in [*texts, *cells]))
 
@@ -183,7 +185,9 @@ class SegmentIndex:
         unmarked = _LEADING_MARKER.sub("", paragraph)
         texts = [paragraph] if unmarked == paragraph else [paragraph, unmarked]
         for key in _keys(texts):
-            positions = self._by_start.get(key, [])
+            positions = self._by_start.get(key)
+            if positions is None:
+                continue
             start = bisect_left(positions, cursor)
             nearest = (
                 positions[start : start + SEGMENT_CANDIDATES]

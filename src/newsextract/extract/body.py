@@ -69,9 +69,14 @@ def fallback_text(root: LexborNode | None) -> list[str]:
         return []
     found = []
     for node in root.css(f"{FALLBACK_BLOCKS}, {TEXT_BLOCK_SELECTOR}"):
-        paragraph = node.tag in FALLBACK_TAGS
-        text = text_of(node) if paragraph else squash(node.text(deep=False))
-        if text and (paragraph or len(text) >= OWN_TEXT_MIN_CHARS):
+        if node.tag in FALLBACK_TAGS:
+            text = text_of(node)
+            if text:
+                found.append(text)
+            continue
+        own = node.text(deep=False)
+        # Squashing only shortens: a container's short own text (white space, mostly) is never enough.
+        if len(own) >= OWN_TEXT_MIN_CHARS and len(text := squash(own)) >= OWN_TEXT_MIN_CHARS:
             found.append(text)
     return found
 
@@ -112,7 +117,10 @@ def _drop_rule(
     """Why a paragraph is not body text, or None when it is."""
     if BOILERPLATE_LINES.match(paragraph.text):
         return "boilerplate_line"
-    if len(paragraph.text.split()) <= TIMESTAMP_MAX_WORDS and TIMESTAMP_LINE.match(paragraph.text):
+    # At most TIMESTAMP_MAX_WORDS words: split no further than one word past them (paragraphs are long).
+    if len(paragraph.text.split(maxsplit=TIMESTAMP_MAX_WORDS)) <= TIMESTAMP_MAX_WORDS and TIMESTAMP_LINE.match(
+        paragraph.text
+    ):
         return "timestamp"
     if is_caption_like(paragraph, known.captions):
         return "caption"

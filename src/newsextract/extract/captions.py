@@ -6,6 +6,7 @@ and lists of headlines are never taken for a caption.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from selectolax.lexbor import LexborNode
 
@@ -339,14 +340,21 @@ def _at_most_words(node: LexborNode, limit: int) -> bool:
 
 def _names_credit(node: LexborNode) -> bool:
     """A short element whose class names a credit ("widget__captionCredit")."""
-    return (
-        bool(CREDIT_CLASS.search(node.attributes.get("class") or ""))
-        and word_count(dom.text_of(node)) <= MAX_BYLINE_WORDS
-    )
+    return _credit_class(node.attributes.get("class") or "") and word_count(dom.text_of(node)) <= MAX_BYLINE_WORDS
 
 
 def _names_caption(node: LexborNode) -> bool:
-    return bool(CAPTION_CLASS.search(node.attributes.get("class") or ""))
+    return _caption_class(node.attributes.get("class") or "")
+
+
+@lru_cache(maxsize=4096)  # pure, and cached: a page repeats its class strings for every picture
+def _caption_class(names: str) -> bool:
+    return bool(CAPTION_CLASS.search(names))
+
+
+@lru_cache(maxsize=4096)
+def _credit_class(names: str) -> bool:
+    return bool(CREDIT_CLASS.search(names))
 
 
 def _holds_picture(node: LexborNode) -> bool:

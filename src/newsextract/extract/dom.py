@@ -49,16 +49,17 @@ def boilerplate_marks(node: LexborNode, *, zone_tags: bool = True) -> frozenset[
     """
     attrs = node.attributes
     marks = _class_marks(attrs.get("class") or "")
+    # Each union only when it adds something: a union makes a new set, and most elements have no mark.
     ids = attrs.get("id")
-    if ids:
-        marks |= _class_marks(ids)
+    if ids and (id_marks := _class_marks(ids)):
+        marks |= id_marks
     role = attrs.get("role")
-    if role:
-        marks |= _role_marks(role)
+    if role and (role_marks := _role_marks(role)):
+        marks |= role_marks
     if "hidden" in attrs:
         marks |= _HIDDEN
-    if zone_tags:
-        marks |= _ZONE_TAG_MARKS.get(node.tag or "", _NO_MARKS)
+    if zone_tags and (tag_marks := _ZONE_TAG_MARKS.get(node.tag or "")):
+        marks |= tag_marks
     return marks
 
 
@@ -100,6 +101,12 @@ def text_of(node: LexborNode) -> str:
     return squash(node.text(deep=True, separator=" "))
 
 
+def text_fits(node: LexborNode, limit: float) -> bool:
+    """``len(text_of(node)) <= limit``, squashing only a text longer than that: squashing only shortens."""
+    raw = node.text(deep=True, separator=" ")
+    return len(raw) <= limit or len(squash(raw)) <= limit
+
+
 ParagraphLengths = dict[int, tuple[LexborNode, int]]  # mem_id -> (element, chars of its text), page order
 
 
@@ -111,13 +118,10 @@ def paragraph_lengths(tree: LexborHTMLParser) -> ParagraphLengths:
 
 def find_article_root(tree: LexborHTMLParser, paragraphs: ParagraphLengths | None = None) -> LexborNode | None:
     """The element holding the article text: [itemprop=articleBody], else the densest paragraph container."""
-    explicit = [
-        n
-        for n in tree.css("[itemprop=articleBody], [data-testid=article-body]")
-        if len(text_of(n)) >= MIN_DECLARED_BODY_CHARS
-    ]
+    declared = [(n, len(text_of(n))) for n in tree.css("[itemprop=articleBody], [data-testid=article-body]")]
+    explicit = [(n, length) for n, length in declared if length >= MIN_DECLARED_BODY_CHARS]
     if explicit:
-        return max(explicit, key=lambda n: len(text_of(n)))
+        return max(explicit, key=lambda item: item[1])[0]  # each read once; the first of equals, as before
     scores: dict[int, float] = {}
     nodes: dict[int, LexborNode] = {}
     for paragraph, length in (paragraphs if paragraphs is not None else paragraph_lengths(tree)).values():
@@ -139,11 +143,11 @@ def image_scope(root: LexborNode | None, tree: LexborHTMLParser) -> LexborNode |
     root_len = max(len(text_of(root)), 1)
     for parent in ancestors(root):
         if parent.tag in ("article", "main") or (parent.attributes.get("role") == "main"):
-            return parent if len(text_of(parent)) <= MAX_SCOPE_GROWTH * root_len else root
+            return parent if text_fits(parent, MAX_SCOPE_GROWTH * root_len) else root
         if parent.tag == "body":
             break
     wrapper = root.parent
-    if wrapper is not None and wrapper.tag != "body" and len(text_of(wrapper)) <= 2 * root_len:
+    if wrapper is not None and wrapper.tag != "body" and text_fits(wrapper, 2 * root_len):
         return wrapper
     return root
 

@@ -7,6 +7,7 @@ no prose of its own, or more than the picture's caption).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from urllib.parse import parse_qsl, urljoin, urlsplit
 
 from selectolax.lexbor import LexborNode
@@ -14,7 +15,7 @@ from selectolax.lexbor import LexborNode
 from newsextract.extract import dom
 from newsextract.extract.captions import is_byline, text_outside_captions
 from newsextract.extract.image_sources import declared_size
-from newsextract.extract.node_text import has_text, raw_length, text_within
+from newsextract.extract.node_text import ShortTexts, has_text, raw_length
 from newsextract.extract.text import word_count
 from newsextract.extract.vocabulary.images import AD_ZONE, AUTHOR_BLOCK, FILE_SUFFIX
 from newsextract.extract.vocabulary.thresholds import (
@@ -49,13 +50,14 @@ class ImageJudge:
     _authorish: dict[int, bool] = field(default_factory=dict)
     _chains: dict[int, list[LexborNode]] = field(default_factory=dict)  # a picture is looked up from several checks
     _first_blocks: dict[int, LexborNode | None] = field(default_factory=dict)
+    texts: ShortTexts = field(default_factory=ShortTexts)  # the blocks of a gallery's pictures are asked again
 
     def teaser_card(self, picture: LexborNode) -> LexborNode | None:
         """The teaser card holding the picture, if it is one: a picture inside a link to another page
         with headline-like text, or beside such a linked headline (a related-stories item)."""
         link = self._enclosing_link(picture)
         if link is not None and self._points_elsewhere(link):
-            if word_count(text_within(link, MAX_TEASER_CARD_CHARS) or "") >= CARD_HEADLINE_LINK_WORDS:
+            if word_count(self.texts.within(link, MAX_TEASER_CARD_CHARS) or "") >= CARD_HEADLINE_LINK_WORDS:
                 return link
             card = self._first_block_with_text(link)
             return card if card is not None and self._card_has_headline(card, link) else None
@@ -75,13 +77,13 @@ class ImageJudge:
         if any(self._names_author(node) for node in self._up(picture, CARD_LEVELS)):
             return True
         block = self._first_block_with_text(picture)
-        text = text_within(block, MAX_AUTHOR_BLOCK_CHARS) if block is not None else None
+        text = self.texts.within(block, MAX_AUTHOR_BLOCK_CHARS) if block is not None else None
         return text is not None and is_byline(text)
 
     def _names_author(self, node: LexborNode) -> bool:
         if node.mem_id not in self._authorish:
-            names = f"{node.attributes.get('class') or ''} {node.attributes.get('id') or ''}"
-            self._authorish[node.mem_id] = bool(names.strip()) and bool(AUTHOR_BLOCK.search(names))
+            attrs = node.attributes
+            self._authorish[node.mem_id] = _author_names(f"{attrs.get('class') or ''} {attrs.get('id') or ''}")
         return self._authorish[node.mem_id]
 
     def in_boilerplate_zone(self, unit: LexborNode, caption_chars: int) -> bool:
@@ -109,7 +111,7 @@ class ImageJudge:
     def _is_wrapper(self, zone: LexborNode, caption_chars: int) -> bool:
         """The zone holds the picture and its caption only: besides caption elements and buttons'
         labels, at most a few words (a lightbox, an "image widget")."""
-        text = text_within(zone, MAX_WRAPPER_CHARS)
+        text = self.texts.within(zone, MAX_WRAPPER_CHARS)
         if text is None:
             return False
         if len(text) <= caption_chars + WRAPPER_SLACK:
@@ -145,7 +147,7 @@ class ImageJudge:
 
     def _card_has_headline(self, card: LexborNode, link: LexborNode) -> bool:
         """The card holds a heading, or another link to the same page that reads as a headline."""
-        text = text_within(card, MAX_TEASER_CARD_CHARS)
+        text = self.texts.within(card, MAX_TEASER_CARD_CHARS)
         if text is None or word_count(text) > MAX_TEASER_CARD_WORDS:
             return False
         if card.css_first("h2, h3, h4, h5, h6") is not None:
@@ -159,7 +161,7 @@ class ImageJudge:
     def _is_headline_card(self, card: LexborNode) -> bool:
         """A short block whose text is mostly one linked headline (a teaser list item); a list of
         several links beside a picture is a link list, not the picture's card."""
-        text = text_within(card, MAX_TEASER_CARD_CHARS)
+        text = self.texts.within(card, MAX_TEASER_CARD_CHARS)
         if text is None or word_count(text) > MAX_TEASER_CARD_WORDS:
             return False
         headlines = [
@@ -204,6 +206,11 @@ class ImageJudge:
             linked = sum(raw_length(a) for a in node.css("a"))
             self._link_shares[node.mem_id] = linked / max(self._text_length(node), 1)
         return self._link_shares[node.mem_id]
+
+
+@lru_cache(maxsize=4096)  # pure, and cached: the pictures' ancestors repeat their class names
+def _author_names(names: str) -> bool:
+    return bool(names.strip()) and bool(AUTHOR_BLOCK.search(names))
 
 
 def looks_like_content(picture: LexborNode, *, captioned: bool, url: str | None = None) -> bool:

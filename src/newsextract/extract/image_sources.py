@@ -65,15 +65,17 @@ def _own_url(node: LexborNode) -> str | None:
     """The element's own address: known lazy attributes first, then any other ``data-*srcset`` /
     ``data-*src`` a lazy loader invented ("data-lazyimage-srcset"), then ``src``."""
     attrs = node.attributes
-    srcsets = [*LAZY_SRCSET_ATTRS, *(n for n in attrs if OTHER_SRCSET.match(n) and n not in LAZY_SRCSET_ATTRS)]
+    invented = [n for n in attrs if n.startswith("data-")]  # the cheap test first: most names are not
+    srcsets = [*LAZY_SRCSET_ATTRS, *(n for n in invented if OTHER_SRCSET.match(n) and n not in LAZY_SRCSET_ATTRS)]
     for name in srcsets:
         srcset = attrs.get(name)
         best = _best_from_srcset(srcset) if srcset else None
         if best:
             return best
-    others = [n for n in attrs if OTHER_SRC.match(n) and n not in LAZY_SRC_ATTRS]
+    others = [n for n in invented if OTHER_SRC.match(n) and n not in LAZY_SRC_ATTRS]
     for name in [*LAZY_SRC_ATTRS[:-1], *others, LAZY_SRC_ATTRS[-1]]:
-        value = (attrs.get(name) or "").strip()
+        value = attrs.get(name)
+        value = value.strip() if value else None
         if value and not is_placeholder(value):
             return _css_url(value)
     return None

@@ -19,7 +19,7 @@ from newsextract.extract.image_evidence import ImageJudge, looks_like_content
 from newsextract.extract.image_region import TextPosition, article_region
 from newsextract.extract.image_sources import image_url, in_noscript, is_picture_element
 from newsextract.extract.node_match import SelectorList
-from newsextract.extract.node_text import text_within
+from newsextract.extract.node_text import ShortTexts, text_within
 from newsextract.extract.text import Fingerprint, squash, word_count
 from newsextract.extract.vocabulary.captions import LOOSE_CAPTION_SELECTORS, STRAY_CAPTION_SELECTORS
 from newsextract.extract.vocabulary.images import IMAGE_CONTAINERS, IMAGE_ELEMENTS, IMAGE_URL_NOISE, RENDITION_SUFFIX
@@ -106,14 +106,14 @@ class _Walk:
         url = image_url(picture, self.base_url)
         if not url or _is_noise(url):
             return
-        unit = _container_of(picture, self.region)
+        unit = _container_of(picture, self.region, self.judge.texts)
         if unit is not None and unit.mem_id in self.used_units:
             return  # one picture a figure: the others are renditions or a gallery's thumbnails
         if self.judge.is_author_portrait(picture):
             return
         card = self.judge.teaser_card(picture)
         if card is not None:
-            if _standalone_card(card, picture, url):
+            if _standalone_card(card, picture, url, self.judge.texts):
                 self.cards.append(card)
             return
         self._consider(picture, unit, url)
@@ -127,7 +127,7 @@ class _Walk:
         after_text = self.text.after_text(picture)
         caption = caption_of(picture, unit, self.region, loose=not after_text)
         if caption.promo:  # a newsletter teaser's picture: neither an image nor text of the article
-            self.drop.extend(_nodes_to_drop(unit, caption))
+            self.drop.extend(_nodes_to_drop(unit, caption, self.judge.texts))
             return
         if after_text and unit is None and not caption.text:
             return
@@ -141,13 +141,13 @@ class _Walk:
             self.taken_parents.add(picture.parent.mem_id)
         alt = squash(picture.attributes.get("alt")) or None
         self.images.append(CaptionedImage(url, alt, caption.text, caption.credit))
-        self.drop.extend(_nodes_to_drop(unit, caption))
+        self.drop.extend(_nodes_to_drop(unit, caption, self.judge.texts))
 
 
-def _standalone_card(card: LexborNode, picture: LexborNode, url: str) -> bool:
+def _standalone_card(card: LexborNode, picture: LexborNode, url: str, texts: ShortTexts) -> bool:
     """A teaser card standing on its own (not a link inside a paragraph), short, with a real picture."""
     inline = card.tag == "p" or (card.parent is not None and card.parent.tag == "p")
-    text = text_within(card, MAX_CARD_CHARS)
+    text = texts.within(card, MAX_CARD_CHARS)
     return (
         not inline
         and text is not None
@@ -165,32 +165,60 @@ def _is_copy(picture: LexborNode, taken_parents: set[int]) -> bool:
     return holder is not None and holder.mem_id in taken_parents
 
 
-def _container_of(picture: LexborNode, region: LexborNode) -> LexborNode | None:
+def _container_of(picture: LexborNode, region: LexborNode, texts: ShortTexts) -> LexborNode | None:
     """The picture's nearest figure or image container, a few levels up at most."""
     for level, node in enumerate(dom.ancestors(picture)):
         if level >= CONTAINER_LEVELS or node.mem_id == region.mem_id:
             return None
         if _CONTAINERS.matches(node):
             # A wrapper named "media" around the whole story is no figure.
-            return node if text_within(node, MAX_UNIT_CHARS) is not None else None
+            return node if texts.within(node, MAX_UNIT_CHARS) is not None else None
     return None
 
 
-def _nodes_to_drop(unit: LexborNode | None, caption: Caption) -> list[LexborNode]:
+def _nodes_to_drop(unit: LexborNode | None, caption: Caption, texts: ShortTexts) -> list[LexborNode]:
     """The caption's nodes, and the figure when it holds nothing else (a figure may also wrap a box of text)."""
     nodes = list(caption.nodes)
     figure_like = unit is not None and (unit.tag == "figure" or "wp-caption" in (unit.attributes.get("class") or ""))
     if (
         unit is not None
         and (caption.text or figure_like)
-        and text_within(unit, caption.chars + UNIT_TEXT_SLACK) is not None
+        and texts.within(unit, caption.chars + UNIT_TEXT_SLACK) is not None
     ):
         nodes.append(unit)
     return nodes
 
 
+# Substrings every match of IMAGE_URL_NOISE holds one of (lower-cased): most addresses hold none, and
+# these few substring tests are much cheaper than the expression.
+_NOISE_HINTS = (
+    "data:",
+    "pixel",
+    "spacer",
+    "blank.gif",
+    "1x1",
+    "tracking",
+    "logo",
+    "avatar",
+    "icon",
+    "sprite",
+    "placeholder",
+    "lazy",
+    "loading.gif",
+    "transparent.",
+    "/ad",
+    "doubleclick",
+    ".svg",
+)
+
+
 def _is_noise(url: str) -> bool:
-    return bool(IMAGE_URL_NOISE.search(urlsplit(url).path or url))
+    path = urlsplit(url).path or url
+    lowered = path.lower()
+    # The hints stand for the expression's case-insensitive matches in ASCII text only.
+    if path.isascii() and not any(hint in lowered for hint in _NOISE_HINTS):
+        return False
+    return bool(IMAGE_URL_NOISE.search(path))
 
 
 def finalise(found: list[CaptionedImage], lead_url: str | None, jsonld_captions: dict[str, str]) -> list[Image]:

@@ -6,6 +6,8 @@ would make image checks quadratic; these stop reading as soon as the answer is k
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from selectolax.lexbor import LexborNode
 
 from newsextract.extract.text import squash
@@ -18,6 +20,12 @@ def has_text(node: LexborNode) -> bool:
 
 def text_within(node: LexborNode, limit: int) -> str | None:
     """The subtree's text with white space collapsed, or None when it is longer than ``limit`` characters."""
+    return _measure(node, limit)[1]
+
+
+def _measure(node: LexborNode, limit: int) -> tuple[int, str | None]:
+    """The subtree's characters (as counted against ``limit``, read no further than past it) and its text,
+    collapsed; no text when the characters are more than ``limit``."""
     pieces: list[str] = []
     total = 0
     for piece in node.traverse(include_text=True):
@@ -26,9 +34,26 @@ def text_within(node: LexborNode, limit: int) -> str | None:
         value = piece.text_content or ""
         total += len(value.strip())
         if total > limit:
-            return None
+            return total, None
         pieces.append(value)
-    return squash(" ".join(pieces))
+    return total, squash(" ".join(pieces))
+
+
+@dataclass
+class ShortTexts:
+    """text_within() for a walk that asks about the same nodes again (a gallery's pictures share their
+    blocks): a node's text is read once, and again only when a larger limit is asked of a text cut short."""
+
+    _read: dict[int, tuple[int, int, str | None]] = field(default_factory=dict)  # node -> limit, chars, text
+
+    def within(self, node: LexborNode, limit: int) -> str | None:
+        known = self._read.get(node.mem_id)
+        if known is None or (known[2] is None and limit > known[0]):
+            known = (limit, *_measure(node, limit))
+            self._read[node.mem_id] = known
+        _, chars, text = known
+        # Read in full (the text is known) or cut past a larger limit: either way the count decides.
+        return text if text is not None and chars <= limit else None
 
 
 def raw_length(node: LexborNode) -> int:

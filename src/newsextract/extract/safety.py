@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from newsextract.extract.explain import RemovalLog
-from newsextract.extract.text import total_word_count, vocabulary
+from newsextract.extract.text import WordCounts, vocabulary
 from newsextract.extract.vocabulary.thresholds import (
     DOUBTFUL_REGION_SHARE,
     FALLBACK_GAIN,
@@ -34,13 +34,18 @@ class BodyChoice:
 class _Candidate:
     """A candidate body, its word count and word set measured once (a page can be megabytes)."""
 
-    def __init__(self, paragraphs: list[str], source: str) -> None:
+    def __init__(self, paragraphs: list[str], source: str, counts: WordCounts) -> None:
         self.paragraphs = paragraphs
         self.source = source
+        self._counts = counts
 
     @cached_property
     def words(self) -> int:
-        return total_word_count(self.paragraphs)
+        return self._counts.total(self.paragraphs)
+
+    def at_most_words(self) -> int:
+        """A bound of ``words``, without counting the paragraphs no other candidate holds."""
+        return self._counts.at_most(self.paragraphs)
 
     @cached_property
     def vocabulary(self) -> frozenset[str]:
@@ -80,16 +85,19 @@ def choose_body(
     log: RemovalLog,
     min_words: int,
     shares: ProseShares,
+    counts: WordCounts | None = None,
 ) -> BodyChoice:
     """Keep ``main`` unless it is thin against ``region`` (the main region's own paragraphs) or
     the region itself is doubtful; then try the raw page (``extract_raw``, run only here), and,
-    when both are nearly empty (under ``min_words``), the region's own paragraphs."""
-    current, in_region = _Candidate(main, "main-text"), _Candidate(region, "region")
-    thin = in_region.words >= REGION_MIN_WORDS and current.words < THIN_SHARE * in_region.words
+    when both are nearly empty (under ``min_words``), the region's own paragraphs. ``counts`` keeps
+    the paragraphs' word counts for the caller (the final body shares most of them)."""
+    counts = counts if counts is not None else WordCounts()
+    current, in_region = _Candidate(main, "main-text", counts), _Candidate(region, "region", counts)
+    thin = _is_thin(current, in_region)
     if not thin and not shares.region_is_doubtful(current.words):
         return current.choice()
     best = current
-    raw = _Candidate(extract_raw(), "raw-page")
+    raw = _Candidate(extract_raw(), "raw-page", counts)
     if raw.is_clearly_better_than(best, in_region):
         best = raw
     if best.words < min_words and in_region.is_clearly_better_than(best, in_region):
@@ -102,3 +110,10 @@ def choose_body(
         )
         log.add("main_text", "thin_body", f"{why}; used the {best.source} text ({best.words} words)", " ".join(main))
     return best.choice()
+
+
+def _is_thin(current: _Candidate, region: _Candidate) -> bool:
+    """True when the body holds under THIN_SHARE of the words of a region of REGION_MIN_WORDS or more."""
+    if current.words >= THIN_SHARE * region.at_most_words():
+        return False  # whatever the region's own paragraphs hold: they need no counting (most pages)
+    return region.words >= REGION_MIN_WORDS and current.words < THIN_SHARE * region.words

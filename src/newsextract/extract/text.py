@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from newsextract.extract.vocabulary.captions import CJK
 from newsextract.extract.vocabulary.dates import MONTHS
@@ -74,9 +74,9 @@ def word_set(text: str | None) -> frozenset[str]:
     return frozenset(words(text))
 
 
-@dataclass(frozen=True)
-class Fingerprint:
-    """A text folded once for repeated comparisons (captions against every paragraph)."""
+class Fingerprint(NamedTuple):
+    """A text folded once for repeated comparisons (captions against every paragraph).
+    A named tuple: made for every body paragraph, and a frozen dataclass takes three times as long."""
 
     text: str
     folded: str
@@ -86,8 +86,12 @@ class Fingerprint:
     @classmethod
     def of(cls, text: str) -> Fingerprint:
         folded = fold(text)
-        tokens = _months_as_numbers(_WORD.findall(folded))
-        return cls(text, folded, " ".join(tokens), frozenset(tokens))
+        tokens = _WORD.findall(folded)
+        word_set = frozenset(tokens)
+        if not MONTHS.keys().isdisjoint(word_set):  # checked on the set: fewer words than the list
+            tokens = _months_as_numbers(tokens)
+            word_set = frozenset(tokens)
+        return cls(text, folded, " ".join(tokens), word_set)
 
     def similar(self, other: Fingerprint, threshold: float = SIMILARITY) -> bool:
         """Order-free Jaccard similarity of the word sets at or above the threshold."""
@@ -132,3 +136,46 @@ def total_word_count(paragraphs: list[str]) -> int:
     if CJK.search(joined) is None:
         return len(_WORD.findall(joined))
     return sum(word_count(p) for p in paragraphs)  # CJK characters count per paragraph, rounded down
+
+
+class WordCounts:
+    """Word counts of paragraphs, each counted once however many texts hold it: the main text, the
+    region's paragraphs and the final body share most of theirs (a page's text can be megabytes).
+
+    A paragraph's count is kept in two parts, its words outside CJK runs and its CJK characters,
+    so that both totals below are exact: CJK characters count per paragraph in one, over the
+    joined text in the other. Usage: ``counts = WordCounts(); counts.total(paragraphs)``.
+    """
+
+    def __init__(self) -> None:
+        self._known: dict[str, tuple[int, int]] = {}
+
+    def _parts(self, paragraph: str) -> tuple[int, int]:
+        parts = self._known.get(paragraph)
+        if parts is None:
+            cjk = len(CJK.findall(paragraph))
+            plain = CJK.sub(" ", paragraph) if cjk else paragraph
+            parts = self._known[paragraph] = (len(_WORD.findall(plain)), cjk)
+        return parts
+
+    def total(self, paragraphs: list[str]) -> int:
+        """``total_word_count(paragraphs)``."""
+        return sum(words + cjk // CJK_CHARS_PER_WORD for words, cjk in map(self._parts, paragraphs))
+
+    def at_most(self, paragraphs: list[str]) -> int:
+        """A bound of ``total(paragraphs)`` that counts no new paragraph: exact for those counted
+        already; else each word takes a char and, but the last, a separator, and a CJK char at
+        most a word."""
+        return sum(self._bound(p) for p in paragraphs)
+
+    def _bound(self, paragraph: str) -> int:
+        parts = self._known.get(paragraph)
+        if parts is not None:
+            return parts[0] + parts[1] // CJK_CHARS_PER_WORD
+        return len(paragraph) if CJK.search(paragraph) else (len(paragraph) + 1) // 2
+
+    def joined(self, paragraphs: list[str]) -> int:
+        """``word_count(separator.join(paragraphs))`` for a separator of white space: no word runs
+        across it, and the CJK characters of all paragraphs count together."""
+        parts = [self._parts(p) for p in paragraphs]
+        return sum(words for words, _ in parts) + sum(cjk for _, cjk in parts) // CJK_CHARS_PER_WORD
