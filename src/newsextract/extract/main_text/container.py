@@ -86,11 +86,37 @@ def _main(e: Element) -> bool:
 CONTAINER_TESTS: tuple[Callable[[Element], bool], ...] = (_article_content, _article, _story, _main_content, _main)
 
 
+# Every id, every class one of the tests above finds holds one of these (equalities included): the
+# other <div> and <section> elements need no test.
+_ID_HINT = re.compile(
+    "|".join((_ARTICLE_ID.pattern, "articleContent|article|story", _STORY_ID.pattern, "[Cc]ontent", "^main"))
+)
+_CLASS_HINT = re.compile(
+    "|".join(
+        ("post|entry|text|cell|story|[Cc]ontent|^main", _ARTICLE_CLASS.pattern, _STORY_CLASS.pattern, "(?i:fulltext)")
+    )
+)
+
+
+def _worth_testing(e: Element) -> bool:
+    if e.tag in ("article", "main"):
+        return True
+    attrs = e.attrs
+    if not attrs:
+        return False
+    return (
+        "role" in attrs
+        or "itemprop" in attrs
+        or _has(_ID_HINT, attrs.get("id") or "")
+        or _has(_CLASS_HINT, attrs.get("class") or "")
+    )
+
+
 def first_matches(root: Element) -> list[Element | None]:
     """For each BODY_XPATH expression, the first element it finds, in one walk of the unchanged tree."""
     firsts: list[Element | None] = [None] * len(CONTAINER_TESTS)
     for element in root.descendants():
-        if element.tag in _SECTIONS:
+        if element.tag in _SECTIONS and _worth_testing(element):
             for index, test in enumerate(CONTAINER_TESTS):
                 if firsts[index] is None and test(element):
                     firsts[index] = element
@@ -101,7 +127,7 @@ def first_matches(root: Element) -> list[Element | None]:
 
 def find_container(root: Element, test: Callable[[Element], bool]) -> Element | None:
     """The first element, in document order, that a BODY_XPATH expression finds in the tree as it is now."""
-    return next((e for e in root.descendants() if e.tag in _SECTIONS and test(e)), None)
+    return next((e for e in root.descendants() if e.tag in _SECTIONS and _worth_testing(e) and test(e)), None)
 
 
 def prune(container: Element, *, keep_teasers: bool = False) -> None:
@@ -123,17 +149,22 @@ def prune(container: Element, *, keep_teasers: bool = False) -> None:
 
 
 def _discarded(container: Element, *, keep_teasers: bool) -> tuple[list[Element], list[Element]]:
-    """The outermost boilerplate sections, and the caption and teaser blocks."""
+    """The outermost boilerplate sections, and the caption and teaser blocks (both in document order)."""
     outer: list[Element] = []
     doomed: list[Element] = []
-    stack = [(child, False) for child in reversed(container.children)]
+    stack = container.children[::-1]
     while stack:
-        element, inside = stack.pop()
-        tag, attrs = element.tag, element.attrs
-        if not inside and overall_discard(tag, attrs):
+        element = stack.pop()
+        if overall_discard(element.tag, element.attrs):
             outer.append(element)
-            inside = True
-        if caption_block(tag, attrs) or (not keep_teasers and teaser_block(tag, attrs)):
-            doomed.append(element)
-        stack.extend((child, inside) for child in reversed(element.children))
+            doomed.extend(e for e in element.iter() if _doomed(e, keep_teasers=keep_teasers))
+        else:
+            if _doomed(element, keep_teasers=keep_teasers):
+                doomed.append(element)
+            stack.extend(reversed(element.children))
     return outer, doomed
+
+
+def _doomed(element: Element, *, keep_teasers: bool) -> bool:
+    tag, attrs = element.tag, element.attrs
+    return bool(attrs) and (caption_block(tag, attrs) or (not keep_teasers and teaser_block(tag, attrs)))

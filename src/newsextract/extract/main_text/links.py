@@ -58,27 +58,36 @@ def _gather(container: Element) -> dict[Element, _Facts]:
     """The facts of the container and of every element in it, children first (the dict keeps that order)."""
     facts: dict[Element, _Facts] = {}
     for element in container.post_order():
-        own = _Facts(shape(element.text))
-        holds_link = False
-        for child in element.children:
-            child_facts = facts[child]
-            own.shape = joined(joined(own.shape, child_facts.shape), shape(child.tail))
+        facts[element] = _facts_of(element, facts)
+    return facts
+
+
+def _facts_of(element: Element, facts: dict[Element, _Facts]) -> _Facts:
+    """An element's facts, from its own texts and its children's facts."""
+    own = _Facts(shape(element.text))
+    holds_link = False
+    for child in element.children:
+        child_facts = facts[child]
+        if child_facts.shape is not None:
+            own.shape = joined(own.shape, child_facts.shape)
+        if child.tail:
+            own.shape = joined(own.shape, shape(child.tail))
+        if child_facts.links:
             own.links += child_facts.links
             own.link_length += child_facts.link_length
             own.link_texts += child_facts.link_texts
             own.short_links += child_facts.short_links
             own.listing = own.listing and child_facts.listing
-            if child.tag == "ref":
-                holds_link = True
-                own.links += 1
-                if length := child_facts.length:
-                    own.link_length += length
-                    own.link_texts += 1
-                    own.short_links += length < _SHORT_LINK
-        if holds_link and (element.tag != "p" or own.links > 1):
-            own.listing = False
-        facts[element] = own
-    return facts
+        if child.tag == "ref":
+            holds_link = True
+            own.links += 1
+            if length := child_facts.length:
+                own.link_length += length
+                own.link_texts += 1
+                own.short_links += length < _SHORT_LINK
+    if holds_link and (element.tag != "p" or own.links > 1):
+        own.listing = False
+    return own
 
 
 def _size_limit(paragraph: bool, *, last: bool) -> int:
@@ -118,17 +127,36 @@ def link_density_test(element: Element, facts: _Facts) -> tuple[bool, bool]:
 
 def prune_links(container: Element) -> None:
     """The link-density passes of prune_unwanted_sections(): twice <div>, <list>, <p>, then link tables.
-    A pass's tests all come before its deletions; the facts are gathered again only after deletions.
-    (Deleting children before parents, as here, leaves the same tree as trafilatura's document order.)"""
+    A pass's tests all come before its deletions; after deletions, only the facts of the elements
+    that held the deleted ones change. (Deleting children before parents, as here, leaves the same
+    tree as trafilatura's document order.)"""
     facts = _gather(container)
+    linked = [(e, f) for e, f in facts.items() if f.links]  # the others pass every test
     for _ in range(2):
         for tag, backtracking in (("div", True), ("list", False), ("p", False)):
-            doomed = [e for e, f in facts.items() if e.tag == tag and _link_rich(e, f, backtracking=backtracking)]
+            doomed = [e for e, f in linked if e.tag == tag and _link_rich(e, f, backtracking=backtracking)]
             if doomed:
-                _delete(container, doomed, keep_tail=True)
-                facts = _gather(container)
-    tables = [e for e, f in facts.items() if e.tag == "table" and _link_table(f)]
+                _delete_and_update(container, doomed, facts)
+                linked = [(e, f) for e, f in facts.items() if f.links]
+    tables = [e for e, f in linked if e.tag == "table" and _link_table(f)]
     _delete(container, tables, keep_tail=False)
+
+
+def _delete_and_update(container: Element, doomed: list[Element], facts: dict[Element, _Facts]) -> None:
+    """Delete the elements (their tails kept), then gather again the facts of their ancestors, children first."""
+    parents = [e.parent for e in doomed]
+    _delete(container, doomed, keep_tail=True)
+    for element in doomed:
+        for gone in element.iter():
+            facts.pop(gone, None)
+    stale: set[Element] = set()
+    for parent in parents:
+        while parent is not None and parent in facts and parent not in stale:  # gone or already marked: stop
+            stale.add(parent)
+            parent = parent.parent if parent is not container else None
+    for element in facts:  # children first: a stale element's children are up to date when it is reached
+        if element in stale:
+            facts[element] = _facts_of(element, facts)
 
 
 def _link_rich(element: Element, facts: _Facts, *, backtracking: bool) -> bool:
