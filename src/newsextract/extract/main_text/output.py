@@ -21,7 +21,7 @@ def paragraphs(body: Element) -> list[str]:
     _element(body, out, in_cell=False, in_item=False)
     lines = (_printable(line) for line in "".join(out).splitlines())
     text = unicodedata.normalize("NFC", html.unescape("\n".join(line for line in lines if line)))
-    return [squash(line) for line in text.splitlines() if squash(line)]
+    return [line for line in map(squash, text.splitlines()) if line]
 
 
 def _printable(line: str) -> str:

@@ -52,7 +52,7 @@ def infinite_scroll(node: LexborNode, tag: str, attrs: dict[str, str | None]) ->
     return node.css_first("h1") is None or _search(_MVP, id_) or _search(_MVP, class_)
 
 
-_RAW_PRUNED_TAGS = _COMMENT_TAGS | _SCROLL_TAGS
+RAW_PRUNED_TAGS = _COMMENT_TAGS | _SCROLL_TAGS
 # Every id, every class either rule above can match holds one of these: most elements need no more.
 _RAW_ID_HINT = re.compile(f"{_COMMENTS_ID.pattern}|{_SCROLL.pattern}")
 _RAW_CLASS_HINT = re.compile(f"{_COMMENTS_CLASS.pattern}|elementor-share-buttons|{_SCROLL.pattern}")
@@ -60,7 +60,7 @@ _RAW_CLASS_HINT = re.compile(f"{_COMMENTS_CLASS.pattern}|elementor-share-buttons
 
 def raw_pruned(node: LexborNode, tag: str, attrs: dict[str, str | None]) -> bool:
     """An element the two raw-tree rules (comment sections, infinite scroll) remove."""
-    if tag not in _RAW_PRUNED_TAGS:
+    if tag not in RAW_PRUNED_TAGS:
         return False
     if not (_search(_RAW_ID_HINT, attrs.get("id")) or _search(_RAW_CLASS_HINT, attrs.get("class"))):
         return False
@@ -139,17 +139,12 @@ def _either_holds(first: str | None, second: str | None, word: str) -> bool:
     return word in (first or "") or word in (second or "")
 
 
-def caption_block(tag: str, attrs: dict[str, str | None]) -> bool:
-    """DISCARD_IMAGE_ELEMENTS (images are not extracted)."""
-    return (
-        bool(attrs)
-        and tag in _BLOCK_TAGS
-        and ("caption" in (attrs.get("id") or "") or "caption" in (attrs.get("class") or ""))
-    )
-
-
-def teaser_block(tag: str, attrs: dict[str, str | None]) -> bool:
-    """TEASER_DISCARD_XPATH: 'teaser' in the id or class, a capital T read as t."""
+def caption_or_teaser(tag: str, attrs: dict[str, str | None], *, keep_teasers: bool) -> bool:
+    """DISCARD_IMAGE_ELEMENTS (images are not extracted), and TEASER_DISCARD_XPATH unless teasers
+    are kept: 'caption', or 'teaser' with a capital T read as t, in the id or class."""
     if not attrs or tag not in _BLOCK_TAGS:
         return False
-    return any("teaser" in (attrs.get(name) or "").replace("T", "t") for name in ("id", "class"))
+    id_, class_ = attrs.get("id") or "", attrs.get("class") or ""
+    if "caption" in id_ or "caption" in class_:
+        return True
+    return not keep_teasers and ("teaser" in id_.replace("T", "t") or "teaser" in class_.replace("T", "t"))

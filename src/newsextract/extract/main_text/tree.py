@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborNode
 
-from newsextract.extract.main_text.rules import raw_pruned
+from newsextract.extract.main_text.rules import RAW_PRUNED_TAGS, raw_pruned
 
 DONE = "done"  # the tag of a source element already read into the result
 
@@ -210,6 +210,9 @@ class Element:
         self.parent = None
 
 
+_CONTEXT_TAGS = LINK_CONTAINERS | LISTS | {"details"}  # the tags that change what their descendants are
+
+
 @dataclass(eq=False, slots=True)
 class _Context:
     """What the ancestors of the element being read tell about it, and the forms read so far."""
@@ -241,36 +244,35 @@ def build(body: LexborNode) -> Element:
 def _add_children(node: LexborNode, into: Element, context: _Context) -> int:
     """Read the node's children into ``into``; returns how many elements it holds before empty ones go."""
     count = 0
+    children = into.children  # the same list throughout: unwrapping a child edits it in place
     child = node.child
     while child is not None:
         tag = child.tag or ""
         if tag == "-text":
-            _append_text(into, child.text_content or "")
-        elif tag[:1] in ("-", "_", "#", "!", ""):
-            pass  # comments, doctype
+            text = child.text_content or ""
+            if children:
+                last = children[-1]
+                last.tail = (last.tail or "") + text
+            else:
+                into.text = (into.text or "") + text
+        elif tag in CLEANED:
+            if tag == "figure" and child.css_first("table") is not None:  # a table's figure stays
+                count += _add_element(child, tag, child.attributes, into, context)
         elif tag in STRIPPED:
             count += _add_children(child, into, context)
         elif tag == "a" and not context.in_link_container:
             count += 1  # stripped after the empty elements are pruned: it still counts as a child
             _add_children(child, into, context)
-        elif tag not in CLEANED or (tag == "figure" and child.css_first("table") is not None):
-            attrs = child.attributes
-            if not raw_pruned(child, tag, attrs):
-                count += 1
-                _add_element(child, tag, attrs, into, context)
+        elif tag[:1] not in ("-", "_", "#", "!", ""):  # not a comment or a doctype
+            count += _add_element(child, tag, child.attributes, into, context)
         child = child.next
     return count
 
 
-def _append_text(into: Element, text: str) -> None:
-    if into.children:
-        last = into.children[-1]
-        last.tail = (last.tail or "") + text
-    else:
-        into.text = (into.text or "") + text
-
-
-def _add_element(node: LexborNode, tag: str, attrs: dict[str, str | None], into: Element, context: _Context) -> None:
+def _add_element(node: LexborNode, tag: str, attrs: dict[str, str | None], into: Element, context: _Context) -> int:
+    """Read an element into ``into``; returns 0 where the raw-tree rules remove it, else 1."""
+    if tag in RAW_PRUNED_TAGS and raw_pruned(node, tag, attrs):
+        return 0
     if tag in _UNSUPPORTED or (tag == "strong" and "schema-faq-question" in (attrs.get("class") or "")):
         raise Unsupported(f"<{tag}>")
     if tag == "figure" or (tag == "table" and attrs.get("role") in ("presentation", "none")):
@@ -278,16 +280,17 @@ def _add_element(node: LexborNode, tag: str, attrs: dict[str, str | None], into:
     element = Element(tag, attrs, into)
     if tag == "form":
         context.forms.append(element)
-    raw_children = _add_children(node, element, context.inside(tag))
+    raw_children = _add_children(node, element, context.inside(tag) if tag in _CONTEXT_TAGS else context)
     if element.text is None and raw_children == 0 and tag in CUT_EMPTY:
-        return  # prune_html(): an empty element goes, its tail stays (already appended to the parent)
+        return 1  # prune_html(): an empty element goes, its tail stays (already appended to the parent)
     if tag in FORMATTING:
         into.children.append(element)
         element.unwrap()
-        return
-    if tag in _CONVERTED:
-        element.tag = _converted(element, tag, context)
-    into.children.append(element)
+    else:
+        if tag in _CONVERTED:
+            element.tag = _converted(element, tag, context)
+        into.children.append(element)
+    return 1
 
 
 _CONVERTED = (
