@@ -51,9 +51,11 @@ def _paragraphs(body: LexborNode | None) -> list[str]:
     root = build(body)
     original = list(root.iter())  # to tell, after the passes, what they consumed
     result, potential_tags, pruned = _container_passes(root)
-    if not result.children or len(walk.extracted_text(result)) < MIN_EXTRACTED_SIZE:
+    extracted = len(walk.extracted_text(result))
+    if extracted < MIN_EXTRACTED_SIZE:  # (an empty result included)
         _recover_wild_text(body, root if not pruned else None, original, result, potential_tags)
-    _check_size(result, body)
+        extracted = len(walk.extracted_text(result))
+    _check_size(result, extracted, body)
     return output.paragraphs(walk.finish(result))
 
 
@@ -93,12 +95,12 @@ def _container_passes(root: Element) -> tuple[Element, frozenset[str], bool]:
     return result, potential_tags, pruned
 
 
-def _check_size(result: Element, body: LexborNode) -> None:
-    """Decline where trafilatura's later stages would step in: too little text for its baseline
-    rescue and recovery, or a short text covering little of the page for its recall retry."""
+def _check_size(result: Element, extracted: int, body: LexborNode) -> None:
+    """Decline where trafilatura's later stages would step in: too little text (``extracted``, its
+    length) for its baseline rescue and recovery, or a short text covering little of the page for
+    its recall retry."""
     if not result.children:
         raise Unsupported("no container held text: wild text recovery")
-    extracted = len(walk.extracted_text(result))
     if extracted < MIN_EXTRACTED_SIZE:
         raise Unsupported("short: wild text recovery")
     if extracted < ESCALATION_MAX_LENGTH and extracted < ESCALATION_PAGE_SHARE * _page_length(body):

@@ -113,15 +113,23 @@ def _worth_testing(e: Element) -> bool:
 
 
 def first_matches(root: Element) -> list[Element | None]:
-    """For each BODY_XPATH expression, the first element it finds, in one walk of the unchanged tree."""
+    """For each BODY_XPATH expression, the first element it finds, in one walk of the unchanged tree.
+    The tests read the tag and attributes only: their results are kept for each set of these."""
     firsts: list[Element | None] = [None] * len(CONTAINER_TESTS)
+    known: dict[tuple[object, ...], tuple[bool, ...]] = {}
     for element in root.descendants():
-        if element.tag in _SECTIONS and _worth_testing(element):
-            for index, test in enumerate(CONTAINER_TESTS):
-                if firsts[index] is None and test(element):
-                    firsts[index] = element
-            if firsts[0] is not None:
-                break  # the first expression's match is the one used
+        if element.tag not in _SECTIONS:
+            continue
+        key = (element.tag, *element.attrs.items())
+        results = known.get(key)
+        if results is None:
+            worth = _worth_testing(element)
+            results = known[key] = tuple(worth and test(element) for test in CONTAINER_TESTS)
+        for index, found in enumerate(results):
+            if found and firsts[index] is None:
+                firsts[index] = element
+        if firsts[0] is not None:
+            break  # the first expression's match is the one used
     return firsts
 
 

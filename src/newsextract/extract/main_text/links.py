@@ -16,6 +16,7 @@ _SHORT_LINK = 10
 
 # A text's shape: (trimmed length, words, starts with a word, ends with a word); None for "".
 _Shape = tuple[int, int, bool, bool] | None
+_BLANK: _Shape = (0, 0, False, False)  # white space only
 
 
 def shape(text: str | None) -> _Shape:
@@ -23,6 +24,8 @@ def shape(text: str | None) -> _Shape:
     if not text:
         return None
     words = text.split()
+    if not words:
+        return _BLANK
     return len(" ".join(words)), len(words), not text[0].isspace(), not text[-1].isspace()
 
 
