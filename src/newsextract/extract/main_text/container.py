@@ -117,7 +117,10 @@ def first_matches(root: Element) -> list[Element | None]:
     The tests read the tag and attributes only: their results are kept for each set of these."""
     firsts: list[Element | None] = [None] * len(CONTAINER_TESTS)
     known: dict[tuple[object, ...], tuple[bool, ...]] = {}
-    for element in root.descendants():
+    stack = root.children[::-1]
+    while stack:  # the descendants in document order
+        element = stack.pop()
+        stack.extend(reversed(element.children))
         if element.tag not in _SECTIONS:
             continue
         key = (element.tag, *element.attrs.items())
