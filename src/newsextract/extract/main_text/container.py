@@ -86,59 +86,22 @@ def _main(e: Element) -> bool:
 CONTAINER_TESTS: tuple[Callable[[Element], bool], ...] = (_article_content, _article, _story, _main_content, _main)
 
 
-# Every id, every class one of the tests above finds holds one of these (equalities included): the
-# other <div> and <section> elements need no test.
-_ID_HINT = re.compile(
-    "|".join((_ARTICLE_ID.pattern, "articleContent|article|story", _STORY_ID.pattern, "[Cc]ontent", "^main"))
-)
-_CLASS_HINT = re.compile(
-    "|".join(
-        ("post|entry|text|cell|story|[Cc]ontent|^main", _ARTICLE_CLASS.pattern, _STORY_CLASS.pattern, "(?i:fulltext)")
-    )
-)
-
-
-def _worth_testing(e: Element) -> bool:
-    if e.tag in ("article", "main"):
-        return True
-    attrs = e.attrs
-    if not attrs:
-        return False
-    return (
-        "role" in attrs
-        or "itemprop" in attrs
-        or _has(_ID_HINT, attrs.get("id") or "")
-        or _has(_CLASS_HINT, attrs.get("class") or "")
-    )
-
-
 def first_matches(root: Element) -> list[Element | None]:
-    """For each BODY_XPATH expression, the first element it finds, in one walk of the unchanged tree.
-    The tests read the tag and attributes only: their results are kept for each set of these."""
+    """For each BODY_XPATH expression, the first element it finds, in one walk of the unchanged tree."""
     firsts: list[Element | None] = [None] * len(CONTAINER_TESTS)
-    known: dict[tuple[object, ...], tuple[bool, ...]] = {}
-    stack = root.children[::-1]
-    while stack:  # the descendants in document order
-        element = stack.pop()
-        stack.extend(reversed(element.children))
-        if element.tag not in _SECTIONS:
-            continue
-        key = (element.tag, *element.attrs.items())
-        results = known.get(key)
-        if results is None:
-            worth = _worth_testing(element)
-            results = known[key] = tuple(worth and test(element) for test in CONTAINER_TESTS)
-        for index, found in enumerate(results):
-            if found and firsts[index] is None:
-                firsts[index] = element
-        if firsts[0] is not None:
-            break  # the first expression's match is the one used
+    for element in root.descendants():
+        if element.tag in _SECTIONS:
+            for index, test in enumerate(CONTAINER_TESTS):
+                if firsts[index] is None and test(element):
+                    firsts[index] = element
+            if firsts[0] is not None:
+                break  # the first expression's match is the one used
     return firsts
 
 
 def find_container(root: Element, test: Callable[[Element], bool]) -> Element | None:
     """The first element, in document order, that a BODY_XPATH expression finds in the tree as it is now."""
-    return next((e for e in root.descendants() if e.tag in _SECTIONS and _worth_testing(e) and test(e)), None)
+    return next((e for e in root.descendants() if e.tag in _SECTIONS and test(e)), None)
 
 
 def prune(container: Element, *, keep_teasers: bool = False) -> None:
