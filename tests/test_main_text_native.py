@@ -15,6 +15,8 @@ from selectolax.lexbor import LexborHTMLParser
 import newsextract.extract as pipeline
 from newsextract import extract_article
 from newsextract.extract import body, main_text
+from newsextract.extract.main_text.links import joined, shape
+from newsextract.extract.main_text.tree import trim
 
 _PROSE = [
     f"Paragraph {n} of the story tells the reader what the council decided on the harbour, who voted for "
@@ -179,3 +181,21 @@ def test_native_equals_trafilatura_on_the_fixtures(monkeypatch: pytest.MonkeyPat
     read = [(n, native, expected) for n, native, expected in seen if native is not None]
     assert len(read) >= len(seen) // 3  # 22 of the 48 small synthetic pages: the port must not just decline
     assert [n for n, native, expected in read if native != expected] == []
+
+
+@pytest.mark.parametrize(
+    "pieces",
+    [
+        ["Breaking", " news", ""],
+        ["  two  words ", "\n", "glued", "on"],
+        ["\u00a0", "a\u2003b", " ", "", "c "],
+        ["", "", ""],
+        ["x"],
+    ],
+)
+def test_link_density_reads_trimmed_lengths_from_text_shapes(pieces: list[str]) -> None:
+    # the shapes of the pieces give the length of the trimmed concatenation, without joining it
+    combined = None
+    for piece in pieces:
+        combined = joined(combined, shape(piece))
+    assert (combined[0] if combined else 0) == len(trim("".join(pieces)))

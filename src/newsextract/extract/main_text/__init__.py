@@ -50,11 +50,27 @@ def _paragraphs(body: LexborNode | None) -> list[str]:
         raise Unsupported("no <body>")
     root = build(body)
     original = list(root.iter())  # to tell, after the passes, what they consumed
-    result, potential_tags, pruned = _container_passes(root)
-    if not result.children or len(walk.extracted_text(result)) < MIN_EXTRACTED_SIZE:
-        _recover_wild_text(body, root if not pruned else None, original, result, potential_tags)
-    _check_size(result, body)
-    return output.paragraphs(walk.finish(result))
+    result = Element("body", {})
+    trees = [original]  # the elements read from the page, to release in the end
+    try:
+        potential_tags, pruned = _container_passes(root, result)
+        extracted = len(walk.extracted_text(result))
+        if extracted < MIN_EXTRACTED_SIZE:  # (an empty result included)
+            trees.append(_recover_wild_text(body, root if not pruned else None, original, result, potential_tags))
+            extracted = len(walk.extracted_text(result))
+        _check_size(result, extracted, body)
+        return output.paragraphs(walk.finish(result))
+    finally:
+        trees.append(list(result.iter()))
+        _release(trees)
+
+
+def _release(trees: list[list[Element]]) -> None:
+    """Cut the links from children to parents: without these cycles the elements go as soon as
+    they are dropped, where the cycle collector would otherwise spend a third of the build's time."""
+    for elements in trees:
+        for element in elements:
+            element.parent = None
 
 
 def _recover_wild_text(
@@ -63,18 +79,19 @@ def _recover_wild_text(
     original: list[Element],
     result: Element,
     potential_tags: frozenset[str],
-) -> None:
+) -> list[Element]:
     """Wild text on the page as it was before the passes: read again unless no pass touched it,
-    with the twins of the elements the passes consumed left out."""
+    with the twins of the elements the passes consumed left out. Returns the elements read again."""
     backup = untouched if untouched is not None else build(body)
-    consumed = {id(twin) for element, twin in zip(original, backup.iter(), strict=True) if element.tag == DONE}
+    twins = list(backup.iter())
+    consumed = {id(twin) for element, twin in zip(original, twins, strict=True) if element.tag == DONE}
     walk.recover_wild_text(backup, result, potential_tags, consumed)
+    return twins
 
 
-def _container_passes(root: Element) -> tuple[Element, frozenset[str], bool]:
+def _container_passes(root: Element, result: Element) -> tuple[frozenset[str], bool]:
     """_extract(): the BODY_XPATH containers in turn, until one gives the result more than one block.
-    Returns the result, the tags read as blocks, and whether a container was pruned."""
-    result = Element("body", {})
+    Returns the tags read as blocks, and whether a container was pruned."""
     potential_tags = POTENTIAL_TAGS
     firsts = containers.first_matches(root)  # valid until a container is pruned
     pruned = False
@@ -90,15 +107,15 @@ def _container_passes(root: Element) -> tuple[Element, frozenset[str], bool]:
             potential_tags = POTENTIAL_TAGS | {"div"}  # and so for the next containers too
         if walk.extract(container, result, potential_tags):
             break
-    return result, potential_tags, pruned
+    return potential_tags, pruned
 
 
-def _check_size(result: Element, body: LexborNode) -> None:
-    """Decline where trafilatura's later stages would step in: too little text for its baseline
-    rescue and recovery, or a short text covering little of the page for its recall retry."""
+def _check_size(result: Element, extracted: int, body: LexborNode) -> None:
+    """Decline where trafilatura's later stages would step in: too little text (``extracted``, its
+    length) for its baseline rescue and recovery, or a short text covering little of the page for
+    its recall retry."""
     if not result.children:
         raise Unsupported("no container held text: wild text recovery")
-    extracted = len(walk.extracted_text(result))
     if extracted < MIN_EXTRACTED_SIZE:
         raise Unsupported("short: wild text recovery")
     if extracted < ESCALATION_MAX_LENGTH and extracted < ESCALATION_PAGE_SHARE * _page_length(body):

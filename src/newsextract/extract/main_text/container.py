@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 
 from newsextract.extract.main_text import links
-from newsextract.extract.main_text.rules import caption_block, overall_discard, teaser_block
+from newsextract.extract.main_text.rules import caption_or_teaser, overall_discard
 from newsextract.extract.main_text.tree import Element
 
 _SECTIONS = frozenset(("article", "div", "main", "section"))  # the tags every expression looks at
@@ -123,17 +123,43 @@ def prune(container: Element, *, keep_teasers: bool = False) -> None:
 
 
 def _discarded(container: Element, *, keep_teasers: bool) -> tuple[list[Element], list[Element]]:
-    """The outermost boilerplate sections, and the caption and teaser blocks."""
+    """The outermost boilerplate sections, and the caption and teaser blocks (both in document order)."""
+    verdicts = _Verdicts(keep_teasers=keep_teasers)
     outer: list[Element] = []
     doomed: list[Element] = []
-    stack = [(child, False) for child in reversed(container.children)]
+    stack = container.children[::-1]
     while stack:
-        element, inside = stack.pop()
-        tag, attrs = element.tag, element.attrs
-        if not inside and overall_discard(tag, attrs):
+        element = stack.pop()
+        boilerplate, image_or_teaser = verdicts.of(element)
+        if boilerplate:
             outer.append(element)
-            inside = True
-        if caption_block(tag, attrs) or (not keep_teasers and teaser_block(tag, attrs)):
-            doomed.append(element)
-        stack.extend((child, inside) for child in reversed(element.children))
+            doomed.extend(e for e in element.iter() if verdicts.of(e)[1])
+        else:
+            if image_or_teaser:
+                doomed.append(element)
+            stack.extend(reversed(element.children))
     return outer, doomed
+
+
+class _Verdicts:
+    """The discard rules' verdicts on an element, read once for each set of attributes: a page
+    repeats most of its class and id values."""
+
+    def __init__(self, *, keep_teasers: bool) -> None:
+        self.keep_teasers = keep_teasers
+        self.known: dict[tuple[object, ...], tuple[bool, bool]] = {}
+
+    def of(self, element: Element) -> tuple[bool, bool]:
+        """(a boilerplate section, a caption or teaser block)"""
+        tag, attrs = element.tag, element.attrs
+        if not attrs:
+            return False, False  # every rule reads an attribute
+        key = (tag, *attrs.items())
+        verdict = self.known.get(key)
+        if verdict is None:
+            verdict = (
+                overall_discard(tag, attrs),
+                caption_or_teaser(tag, attrs, keep_teasers=self.keep_teasers),
+            )
+            self.known[key] = verdict
+        return verdict

@@ -21,12 +21,21 @@ def paragraphs(body: Element) -> list[str]:
     _element(body, out, in_cell=False, in_item=False)
     lines = (_printable(line) for line in "".join(out).splitlines())
     text = unicodedata.normalize("NFC", html.unescape("\n".join(line for line in lines if line)))
-    return [squash(line) for line in text.splitlines() if squash(line)]
+    return [line for line in map(squash, text.splitlines()) if line]
+
+
+# White space that str.isprintable() rejects and the filter below keeps (a no-break space, tabs):
+# read as a plain space, a line with no other such character is kept whole without a look at each.
+_KEPT_SPACES = str.maketrans(
+    dict.fromkeys(
+        "\t\r\n\x0b\x0c\xa0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000", " "
+    )
+)
 
 
 def _printable(line: str) -> str:
     line = line.replace("&#13;", "\r").replace("&#10;", "\n").replace("&nbsp;", "\u00a0")
-    if line.isprintable():
+    if line.isprintable() or line.translate(_KEPT_SPACES).isprintable():
         return line
     return "".join(c for c in line if c.isprintable() or c.isspace())
 

@@ -36,12 +36,13 @@ def comment_section(tag: str, attrs: dict[str, str | None]) -> bool:
 
 
 # RAW_TREE_PRUNE_XPATH
+_SCROLL_TAGS = frozenset(("div", "section", "aside"))
 _MVP = re.compile(r"mvp-post-add-(?:box|wrap)")
 _SCROLL = re.compile(r"mvp-post-add-(?:box|wrap)|infinite-?scroll")
 
 
 def infinite_scroll(node: LexborNode, tag: str, attrs: dict[str, str | None]) -> bool:
-    if tag not in ("div", "section", "aside"):
+    if tag not in _SCROLL_TAGS:
         return False
     id_, class_ = attrs.get("id"), attrs.get("class")
     if "elementor-share-buttons" in (class_ or ""):
@@ -49,6 +50,21 @@ def infinite_scroll(node: LexborNode, tag: str, attrs: dict[str, str | None]) ->
     if not (_search(_SCROLL, id_) or _search(_SCROLL, class_)):
         return False
     return node.css_first("h1") is None or _search(_MVP, id_) or _search(_MVP, class_)
+
+
+RAW_PRUNED_TAGS = _COMMENT_TAGS | _SCROLL_TAGS
+# Every id, every class either rule above can match holds one of these: most elements need no more.
+_RAW_ID_HINT = re.compile(f"{_COMMENTS_ID.pattern}|{_SCROLL.pattern}")
+_RAW_CLASS_HINT = re.compile(f"{_COMMENTS_CLASS.pattern}|elementor-share-buttons|{_SCROLL.pattern}")
+
+
+def raw_pruned(node: LexborNode, tag: str, attrs: dict[str, str | None]) -> bool:
+    """An element the two raw-tree rules (comment sections, infinite scroll) remove."""
+    if tag not in RAW_PRUNED_TAGS:
+        return False
+    if not (_search(_RAW_ID_HINT, attrs.get("id")) or _search(_RAW_CLASS_HINT, attrs.get("class"))):
+        return False
+    return comment_section(tag, attrs) or infinite_scroll(node, tag, attrs)
 
 
 # OVERALL_DISCARD_XPATH
@@ -71,7 +87,7 @@ _CLASS_ONLY = (
 )  # fmt: skip
 _DISCARD_ID = re.compile("|".join(_BOTH + _ID_ONLY))
 _DISCARD_CLASS = re.compile("|".join(_BOTH + _CLASS_ONLY))
-_HIDDEN_ID_STYLE = re.compile("hidden")
+_HIDDEN_ID = re.compile("reader-comments|akismet")
 _HIDDEN_CLASS = re.compile(
     "^hide-|comments-title|nocomments|-reply-|message|akismet|suggest-links|-hide-|hide-print| hidden| hide|noprint|"
     "notloaded"
@@ -89,42 +105,46 @@ def overall_discard(tag: str, attrs: dict[str, str | None]) -> bool:
 
 
 def _discarded_block(attrs: dict[str, str | None]) -> bool:
-    if "data-lp-replacement-content" in attrs:
+    id_, class_ = attrs.get("id"), attrs.get("class")
+    if _search(_DISCARD_ID, id_) or _search(_DISCARD_CLASS, class_):
         return True
-    if "nav" in (attrs.get("role") or "").replace("N", "n"):
-        return True
-    if "MostPopularStories" in (attrs.get("data-component") or ""):
-        return True
-    if "cookie" in (_first_of(attrs, ("id", "class")) or ""):
-        return True
-    return _search(_DISCARD_ID, attrs.get("id")) or _search(_DISCARD_CLASS, attrs.get("class"))
-
-
-def _hidden(attrs: dict[str, str | None]) -> bool:
-    class_ = attrs.get("class")
-    if class_ == "comments-title" or attrs.get("aria-hidden") == "true":
-        return True
-    if (_first_of(attrs, ("id", "class")) or "").startswith("reply-"):
-        return True
-    if _search(_HIDDEN_ID_STYLE, _first_of(attrs, ("id", "style"))):
-        return True
-    style = attrs.get("style") or ""
-    if "display:none" in style or "display: none" in style:
-        return True
-    return _search(re.compile("reader-comments|akismet"), attrs.get("id")) or _search(_HIDDEN_CLASS, class_)
-
-
-def caption_block(tag: str, attrs: dict[str, str | None]) -> bool:
-    """DISCARD_IMAGE_ELEMENTS (images are not extracted)."""
+    if ("cookie" in (id_ or "") or "cookie" in (class_ or "")) and "cookie" in (
+        _first_of(attrs, ("id", "class")) or ""
+    ):
+        return True  # in whichever of the two comes first
+    if len(attrs) == (id_ is not None) + (class_ is not None):
+        return False  # no other attribute to read
     return (
-        bool(attrs)
-        and tag in _BLOCK_TAGS
-        and ("caption" in (attrs.get("id") or "") or "caption" in (attrs.get("class") or ""))
+        "data-lp-replacement-content" in attrs
+        or "nav" in (attrs.get("role") or "").replace("N", "n")
+        or "MostPopularStories" in (attrs.get("data-component") or "")
     )
 
 
-def teaser_block(tag: str, attrs: dict[str, str | None]) -> bool:
-    """TEASER_DISCARD_XPATH: 'teaser' in the id or class, a capital T read as t."""
+def _hidden(attrs: dict[str, str | None]) -> bool:
+    id_, class_, style = attrs.get("id"), attrs.get("class"), attrs.get("style")
+    if _search(_HIDDEN_CLASS, class_) or _search(_HIDDEN_ID, id_) or attrs.get("aria-hidden") == "true":
+        return True  # (_HIDDEN_CLASS finds class="comments-title" too)
+    if style is not None and ("display:none" in style or "display: none" in style):
+        return True
+    # the rules on whichever of two attributes comes first, where either holds the pattern
+    replies = (id_ or "").startswith("reply-") or (class_ or "").startswith("reply-")
+    if replies and (_first_of(attrs, ("id", "class")) or "").startswith("reply-"):
+        return True
+    return _either_holds(id_, style, "hidden") and "hidden" in (_first_of(attrs, ("id", "style")) or "")
+
+
+def _either_holds(first: str | None, second: str | None, word: str) -> bool:
+    """A quick test before the exact one, on whichever of two attributes comes first."""
+    return word in (first or "") or word in (second or "")
+
+
+def caption_or_teaser(tag: str, attrs: dict[str, str | None], *, keep_teasers: bool) -> bool:
+    """DISCARD_IMAGE_ELEMENTS (images are not extracted), and TEASER_DISCARD_XPATH unless teasers
+    are kept: 'caption', or 'teaser' with a capital T read as t, in the id or class."""
     if not attrs or tag not in _BLOCK_TAGS:
         return False
-    return any("teaser" in (attrs.get(name) or "").replace("T", "t") for name in ("id", "class"))
+    id_, class_ = attrs.get("id") or "", attrs.get("class") or ""
+    if "caption" in id_ or "caption" in class_:
+        return True
+    return not keep_teasers and ("teaser" in id_.replace("T", "t") or "teaser" in class_.replace("T", "t"))

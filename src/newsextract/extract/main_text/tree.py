@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborNode
 
-from newsextract.extract.main_text.rules import comment_section, infinite_scroll
+from newsextract.extract.main_text.rules import RAW_PRUNED_TAGS, raw_pruned
 
 DONE = "done"  # the tag of a source element already read into the result
 
@@ -50,16 +50,25 @@ def has_text(text: str | None) -> bool:
     return bool(text) and not text.isspace()  # type: ignore[union-attr]
 
 
-@dataclass(eq=False)
 class Element:
     """An element with lxml's ``text`` (before the first child) and ``tail`` (after the element)."""
 
-    tag: str
-    attrs: dict[str, str | None]
-    parent: Element | None = None
-    text: str | None = None
-    tail: str | None = None
-    children: list[Element] = field(default_factory=list)
+    __slots__ = ("attrs", "children", "parent", "tag", "tail", "text")
+
+    def __init__(
+        self,
+        tag: str,
+        attrs: dict[str, str | None],
+        parent: Element | None = None,
+        text: str | None = None,
+        tail: str | None = None,
+    ) -> None:
+        self.tag = tag
+        self.attrs = attrs
+        self.parent = parent
+        self.text = text
+        self.tail = tail
+        self.children: list[Element] = []
 
     def get(self, name: str) -> str:
         return self.attrs.get(name) or ""
@@ -91,14 +100,19 @@ class Element:
     def text_content(self) -> str:
         return "".join(self.text_pieces())
 
-    def text_pieces(self) -> Iterator[str]:
+    def text_pieces(self) -> list[str]:
         """lxml's itertext(): the text and the children's text and tails, not the element's own tail."""
+        pieces: list[str] = []
+        self._add_pieces(pieces)
+        return pieces
+
+    def _add_pieces(self, pieces: list[str]) -> None:  # one list for the whole subtree: no generator chains
         if self.text:
-            yield self.text
+            pieces.append(self.text)
         for child in self.children:
-            yield from child.text_pieces()
+            child._add_pieces(pieces)
             if child.tail:
-                yield child.tail
+                pieces.append(child.tail)
 
     def next_sibling(self) -> Element | None:
         if self.parent is None:
@@ -196,73 +210,92 @@ class Element:
         self.parent = None
 
 
-@dataclass
+_CONTEXT_TAGS = LINK_CONTAINERS | LISTS | {"details"}  # the tags that change what their descendants are
+
+
+@dataclass(eq=False, slots=True)
 class _Context:
+    """What the ancestors of the element being read tell about it, and the forms read so far."""
+
     in_link_container: bool = False
     in_list: bool = False
     in_details: bool = False
+    forms: list[Element] = field(default_factory=list)
+
+    def inside(self, tag: str) -> _Context:
+        """The context of an element's children: this one unless the element changes it."""
+        link_container = self.in_link_container or tag in LINK_CONTAINERS
+        in_list = self.in_list or tag in LISTS
+        in_details = self.in_details or tag == "details"
+        if (link_container, in_list, in_details) == (self.in_link_container, self.in_list, self.in_details):
+            return self
+        return _Context(link_container, in_list, in_details, self.forms)
 
 
 def build(body: LexborNode) -> Element:
     """The <body> as trafilatura sees it after cleaning and tag conversion."""
     root = Element("body", dict(body.attributes))
-    _add_children(body, root, _Context())
-    _handle_forms(root)
+    context = _Context()
+    _add_children(body, root, context)
+    _handle_forms(root, context.forms)
     return root
 
 
 def _add_children(node: LexborNode, into: Element, context: _Context) -> int:
     """Read the node's children into ``into``; returns how many elements it holds before empty ones go."""
     count = 0
+    children = into.children  # the same list throughout: unwrapping a child edits it in place
     child = node.child
     while child is not None:
         tag = child.tag or ""
         if tag == "-text":
-            _append_text(into, child.text_content or "")
-        elif tag[:1] in ("-", "_", "#", "!", ""):
-            pass  # comments, doctype
+            text = child.text_content or ""
+            if children:
+                last = children[-1]
+                last.tail = (last.tail or "") + text
+            else:
+                into.text = (into.text or "") + text
+        elif tag in CLEANED:
+            if tag == "figure" and child.css_first("table") is not None:  # a table's figure stays
+                count += _add_element(child, tag, child.attributes, into, context)
         elif tag in STRIPPED:
             count += _add_children(child, into, context)
         elif tag == "a" and not context.in_link_container:
             count += 1  # stripped after the empty elements are pruned: it still counts as a child
             _add_children(child, into, context)
-        elif tag not in CLEANED or (tag == "figure" and child.css_first("table") is not None):
-            attrs = child.attributes
-            if not (comment_section(tag, attrs) or infinite_scroll(child, tag, attrs)):
-                count += 1
-                _add_element(child, tag, attrs, into, context)
+        elif tag[:1] not in ("-", "_", "#", "!", ""):  # not a comment or a doctype
+            count += _add_element(child, tag, child.attributes, into, context)
         child = child.next
     return count
 
 
-def _append_text(into: Element, text: str) -> None:
-    if into.children:
-        last = into.children[-1]
-        last.tail = (last.tail or "") + text
-    else:
-        into.text = (into.text or "") + text
-
-
-def _add_element(node: LexborNode, tag: str, attrs: dict[str, str | None], into: Element, context: _Context) -> None:
+def _add_element(node: LexborNode, tag: str, attrs: dict[str, str | None], into: Element, context: _Context) -> int:
+    """Read an element into ``into``; returns 0 where the raw-tree rules remove it, else 1."""
+    if tag in RAW_PRUNED_TAGS and raw_pruned(node, tag, attrs):
+        return 0
     if tag in _UNSUPPORTED or (tag == "strong" and "schema-faq-question" in (attrs.get("class") or "")):
         raise Unsupported(f"<{tag}>")
     if tag == "figure" or (tag == "table" and attrs.get("role") in ("presentation", "none")):
         tag = "div"
     element = Element(tag, attrs, into)
-    inner = _Context(
-        context.in_link_container or tag in LINK_CONTAINERS,
-        context.in_list or tag in LISTS,
-        context.in_details or tag == "details",
-    )
-    raw_children = _add_children(node, element, inner)
-    if tag in CUT_EMPTY and element.text is None and raw_children == 0:
-        return  # prune_html(): an empty element goes, its tail stays (already appended to the parent)
+    if tag == "form":
+        context.forms.append(element)
+    raw_children = _add_children(node, element, context.inside(tag) if tag in _CONTEXT_TAGS else context)
+    if element.text is None and raw_children == 0 and tag in CUT_EMPTY:
+        return 1  # prune_html(): an empty element goes, its tail stays (already appended to the parent)
     if tag in FORMATTING:
         into.children.append(element)
         element.unwrap()
-        return
-    element.tag = _converted(element, tag, context)
-    into.children.append(element)
+    else:
+        if tag in _CONVERTED:
+            element.tag = _converted(element, tag, context)
+        into.children.append(element)
+    return 1
+
+
+_CONVERTED = (
+    frozenset("a br hr li dd dt blockquote q pre del s strike details summary".split()) | HEADINGS | LISTS
+)  # the tags convert_tags() renames
 
 
 def _converted(element: Element, tag: str, context: _Context) -> str:
@@ -299,9 +332,9 @@ def _is_code(pre: Element) -> bool:
     return any(i in (pre.text or "") for i in _CODE_INDICATORS)
 
 
-def _handle_forms(root: Element) -> None:
-    """A form holding most of the page's text is a layout wrapper (ASP.NET) and stays; others go."""
-    forms = [e for e in root.descendants() if e.tag == "form"]
+def _handle_forms(root: Element, forms: list[Element]) -> None:
+    """A form holding most of the page's text is a layout wrapper (ASP.NET) and stays; others go.
+    (``forms``: the page's forms in document order.)"""
     if not forms:
         return
     total = len(root.text_content())

@@ -65,9 +65,23 @@ def finish(body: Element) -> Element:
             element.parent = None
         else:
             previous = current
-    body.strip_elements(DONE)
-    body.strip_tags({"div"})
-    for line_break in [e for e in body.descendants() if e.tag == "lb"]:
+    # one walk finds all three kinds; the edits, made in trafilatura's order, change nothing of the
+    # body where they fall inside a consumed element already removed
+    consumed: list[Element] = []
+    wrappers: list[Element] = []
+    line_breaks: list[Element] = []
+    for element in body.descendants():
+        if element.tag == DONE:
+            consumed.append(element)
+        elif element.tag == "div":
+            wrappers.append(element)
+        elif element.tag == "lb":
+            line_breaks.append(element)
+    for element in consumed:
+        element.delete(keep_tail=False)
+    for element in wrappers:
+        element.unwrap()
+    for line_break in line_breaks:
         if line_break.tail and not has_text(line_break.tail):
             line_break.tail = None
     return body
