@@ -9,7 +9,6 @@ from newsextract.extract.text import (
     fold,
     squash,
     squashed_lines,
-    total_word_count,
     word_count,
     words,
 )
@@ -37,18 +36,11 @@ def test_month_names_become_numbers() -> None:
     assert words("no month here") == ["no", "month", "here"]
 
 
-def test_total_word_count_is_the_sum_over_paragraphs() -> None:
-    assert total_word_count([]) == 0
-    assert total_word_count(_TEXTS[:4]) == sum(word_count(t) for t in _TEXTS[:4])
-    # CJK characters count per paragraph, rounded down: "運" alone is no word, twice it is not two halves.
-    assert total_word_count(["運", "運"]) == 0
-    assert total_word_count(_TEXTS) == sum(word_count(t) for t in _TEXTS)
-
-
 def test_word_counts_give_both_totals_exactly() -> None:
     counts = WordCounts()
     for texts in (_TEXTS, _TEXTS[:4], ["運", "運"], ["運運運", "運"], []):
-        assert counts.total(texts) == total_word_count(texts)
+        # CJK characters count per paragraph, rounded down: "運" alone is no word, twice not two halves.
+        assert counts.total(texts) == sum(word_count(t) for t in texts)
         # Over the joined text, CJK characters count together: "運" twice is one word there.
         assert counts.joined(texts) == word_count("\n\n".join(texts))
     assert counts.joined(["運", "運"]) == 1
@@ -58,9 +50,9 @@ def test_word_counts_bound_reads_no_new_paragraph_and_is_never_below_the_count()
     dense = ["a b c d", "a運b運c", "運運運運", "x", "", "1,2;3"]  # as many words as the chars allow
     for text in _TEXTS + dense:
         counts = WordCounts()
-        assert counts.at_most([text]) >= total_word_count([text])  # not counted yet: a bound
+        assert counts.at_most([text]) >= word_count(text)  # not counted yet: a bound
         counts.total([text])
-        assert counts.at_most([text]) == total_word_count([text])  # counted: exact
+        assert counts.at_most([text]) == word_count(text)  # counted: exact
 
 
 def test_squashed_lines_are_the_non_empty_squashed_lines() -> None:

@@ -129,15 +129,6 @@ def word_count(text: str) -> int:
     return len(_WORD.findall(CJK.sub(" ", text))) + cjk // CJK_CHARS_PER_WORD
 
 
-def total_word_count(paragraphs: list[str]) -> int:
-    """``sum(word_count(p) for p in paragraphs)``, in one pass over their text when it holds no CJK
-    (no word runs across the space that joins two paragraphs)."""
-    joined = " ".join(paragraphs)
-    if CJK.search(joined) is None:
-        return len(_WORD.findall(joined))
-    return sum(word_count(p) for p in paragraphs)  # CJK characters count per paragraph, rounded down
-
-
 class WordCounts:
     """Word counts of paragraphs, each counted once however many texts hold it: the main text, the
     region's paragraphs and the final body share most of theirs (a page's text can be megabytes).
@@ -159,7 +150,7 @@ class WordCounts:
         return parts
 
     def total(self, paragraphs: list[str]) -> int:
-        """``total_word_count(paragraphs)``."""
+        """``sum(word_count(p) for p in paragraphs)``: CJK characters count per paragraph."""
         return sum(words + cjk // CJK_CHARS_PER_WORD for words, cjk in map(self._parts, paragraphs))
 
     def at_most(self, paragraphs: list[str]) -> int:
