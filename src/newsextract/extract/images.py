@@ -22,7 +22,13 @@ from newsextract.extract.node_match import SelectorList
 from newsextract.extract.node_text import ShortTexts, text_within
 from newsextract.extract.text import Fingerprint, squash, word_count
 from newsextract.extract.vocabulary.captions import LOOSE_CAPTION_SELECTORS, STRAY_CAPTION_SELECTORS
-from newsextract.extract.vocabulary.images import IMAGE_CONTAINERS, IMAGE_ELEMENTS, IMAGE_URL_NOISE, RENDITION_SUFFIX
+from newsextract.extract.vocabulary.images import (
+    IMAGE_CONTAINERS,
+    IMAGE_ELEMENTS,
+    IMAGE_URL_NOISE,
+    IMAGE_URL_NOISE_HINTS,
+    RENDITION_SUFFIX,
+)
 from newsextract.extract.vocabulary.thresholds import (
     CONTAINER_LEVELS,
     MAX_CARD_CHARS,
@@ -189,34 +195,11 @@ def _nodes_to_drop(unit: LexborNode | None, caption: Caption, texts: ShortTexts)
     return nodes
 
 
-# Substrings every match of IMAGE_URL_NOISE holds one of (lower-cased): most addresses hold none, and
-# these few substring tests are much cheaper than the expression.
-_NOISE_HINTS = (
-    "data:",
-    "pixel",
-    "spacer",
-    "blank.gif",
-    "1x1",
-    "tracking",
-    "logo",
-    "avatar",
-    "icon",
-    "sprite",
-    "placeholder",
-    "lazy",
-    "loading.gif",
-    "transparent.",
-    "/ad",
-    "doubleclick",
-    ".svg",
-)
-
-
 def _is_noise(url: str) -> bool:
     path = urlsplit(url).path or url
     lowered = path.lower()
     # The hints stand for the expression's case-insensitive matches in ASCII text only.
-    if path.isascii() and not any(hint in lowered for hint in _NOISE_HINTS):
+    if path.isascii() and not any(hint in lowered for hint in IMAGE_URL_NOISE_HINTS):
         return False
     return bool(IMAGE_URL_NOISE.search(path))
 
