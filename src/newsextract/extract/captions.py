@@ -6,12 +6,11 @@ and lists of headlines are never taken for a caption.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
 from selectolax.lexbor import LexborNode
 
 from newsextract.extract import credits, dom
-from newsextract.extract.node_match import SelectorList
+from newsextract.extract.node_match import SelectorList, names_match
 from newsextract.extract.node_text import has_text, text_within
 from newsextract.extract.text import squash, word_count
 from newsextract.extract.vocabulary.body import BOILERPLATE_LINES
@@ -340,21 +339,12 @@ def _at_most_words(node: LexborNode, limit: int) -> bool:
 
 def _names_credit(node: LexborNode) -> bool:
     """A short element whose class names a credit ("widget__captionCredit")."""
-    return _credit_class(node.attributes.get("class") or "") and word_count(dom.text_of(node)) <= MAX_BYLINE_WORDS
+    names = node.attributes.get("class") or ""
+    return names_match(CREDIT_CLASS, names) and word_count(dom.text_of(node)) <= MAX_BYLINE_WORDS
 
 
 def _names_caption(node: LexborNode) -> bool:
-    return _caption_class(node.attributes.get("class") or "")
-
-
-@lru_cache(maxsize=4096)  # pure, and cached: a page repeats its class strings for every picture
-def _caption_class(names: str) -> bool:
-    return bool(CAPTION_CLASS.search(names))
-
-
-@lru_cache(maxsize=4096)
-def _credit_class(names: str) -> bool:
-    return bool(CREDIT_CLASS.search(names))
+    return names_match(CAPTION_CLASS, node.attributes.get("class") or "")
 
 
 def _holds_picture(node: LexborNode) -> bool:

@@ -7,7 +7,6 @@ no prose of its own, or more than the picture's caption).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
 from urllib.parse import parse_qsl, urljoin, urlsplit
 
 from selectolax.lexbor import LexborNode
@@ -15,6 +14,7 @@ from selectolax.lexbor import LexborNode
 from newsextract.extract import dom
 from newsextract.extract.captions import is_byline, text_outside_captions
 from newsextract.extract.image_sources import declared_size
+from newsextract.extract.node_match import names_match
 from newsextract.extract.node_text import ShortTexts, has_text, raw_length
 from newsextract.extract.text import word_count
 from newsextract.extract.vocabulary.images import AD_ZONE, AUTHOR_BLOCK, FILE_SUFFIX
@@ -83,7 +83,8 @@ class ImageJudge:
     def _names_author(self, node: LexborNode) -> bool:
         if node.mem_id not in self._authorish:
             attrs = node.attributes
-            self._authorish[node.mem_id] = _author_names(f"{attrs.get('class') or ''} {attrs.get('id') or ''}")
+            names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
+            self._authorish[node.mem_id] = bool(names.strip()) and names_match(AUTHOR_BLOCK, names)
         return self._authorish[node.mem_id]
 
     def in_boilerplate_zone(self, unit: LexborNode, caption_chars: int) -> bool:
@@ -206,11 +207,6 @@ class ImageJudge:
             linked = sum(raw_length(a) for a in node.css("a"))
             self._link_shares[node.mem_id] = linked / max(self._text_length(node), 1)
         return self._link_shares[node.mem_id]
-
-
-@lru_cache(maxsize=4096)  # pure, and cached: the pictures' ancestors repeat their class names
-def _author_names(names: str) -> bool:
-    return bool(names.strip()) and bool(AUTHOR_BLOCK.search(names))
 
 
 def looks_like_content(picture: LexborNode, *, captioned: bool, url: str | None = None) -> bool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from selectolax.lexbor import LexborNode
 
@@ -83,3 +84,9 @@ def _parse_compound(selector: str) -> _Compound | None:
         else:
             attributes.append((part.group("attr"), (part.group("value") or "").strip("'\"") or None))
     return _Compound(tag, frozenset(classes), tuple(attributes))
+
+
+@lru_cache(maxsize=1 << 14)  # pure, and cached: a page repeats its class strings for every picture
+def names_match(pattern: re.Pattern[str], names: str) -> bool:
+    """True when ``pattern`` occurs in a class or id value."""
+    return pattern.search(names) is not None

@@ -26,10 +26,6 @@ class BodyChoice:
     paragraphs: list[str]
     source: str  # "main-text" (cleaned page), "raw-page" or "region"
 
-    @property
-    def fell_back(self) -> bool:
-        return self.source != "main-text"
-
 
 class _Candidate:
     """A candidate body, its word count and word set measured once (a page can be megabytes)."""
