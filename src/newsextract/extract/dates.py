@@ -9,10 +9,10 @@ from urllib.parse import urlsplit
 
 from dateutil import parser as dateutil_parser
 from dateutil.parser import UnknownTimezoneWarning
-from htmldate import find_date
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from newsextract.extract import dom
+from newsextract.extract import date_guess, dom
+from newsextract.extract.text import squash
 from newsextract.extract.vocabulary.dates import (
     COMMENT_ZONE,
     EPOCH,
@@ -22,7 +22,12 @@ from newsextract.extract.vocabulary.dates import (
     UPDATE_LABEL,
     URL_DAY,
 )
-from newsextract.extract.vocabulary.thresholds import DATE_SEARCH_CHARS, EARLIEST_YEAR, MAX_DATE_TEXT_CHARS
+from newsextract.extract.vocabulary.thresholds import (
+    DATE_LEAD_CHARS,
+    DATE_SEARCH_CHARS,
+    EARLIEST_YEAR,
+    MAX_DATE_TEXT_CHARS,
+)
 
 
 def parse_date(value: str | None) -> datetime | None:
@@ -107,19 +112,21 @@ def guess_date(tree: LexborHTMLParser, page_url: str | None = None) -> str | Non
     """Publication date from the page's markup and text, by htmldate, with the URL as evidence.
 
     Captions, figures and comments are left out of the search: their dates
-    ("This March 28, 2017, file photo") are not the story's.
+    ("This March 28, 2017, file photo") are not the story's. htmldate's last resort,
+    a pattern search, reads the top of the page's text only (see date_guess).
     """
+    html, lead_text = _date_search_page(tree)
     try:
-        return find_date(
-            _date_search_html(tree), original_date=True, extensive_search=True, url=page_url, outputformat="%Y-%m-%d"
-        )
+        return date_guess.find_date(html, page_url, lead_text)
     except (ValueError, TypeError):
         return None
 
 
-def _date_search_html(tree: LexborHTMLParser) -> str:
-    """The page without code and without caption, figure and comment zones, cut to DATE_SEARCH_CHARS."""
+def _date_search_page(tree: LexborHTMLParser) -> tuple[str, str]:
+    """The page without code and without caption, figure and comment zones, cut to DATE_SEARCH_CHARS,
+    and its text's first DATE_LEAD_CHARS."""
     copy = tree.clone()
     for node in copy.css(NOT_THE_STORY):
         node.decompose()
-    return (copy.html or "")[:DATE_SEARCH_CHARS]
+    text = copy.body.text(separator=" ") if copy.body is not None else ""
+    return (copy.html or "")[:DATE_SEARCH_CHARS], squash(text)[:DATE_LEAD_CHARS]

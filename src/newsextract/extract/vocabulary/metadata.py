@@ -45,6 +45,7 @@ META_PUBLISHED = (
     "date",
     "pubdate",
     "publishdate",
+    "published",
     "publish-date",
     "publication_date",
     "datepublished",
