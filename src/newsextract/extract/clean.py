@@ -22,14 +22,15 @@ def _drop_tags(tree: LexborHTMLParser, region: Region, log: RemovalLog) -> list[
     """Scripts, forms, widgets' controls. A <form> or <dialog> holding the page's prose stays."""
     doomed = []
     for node in tree.css(", ".join(DROP_TAGS)):
-        if node.tag == "noscript" and node.css_first("img") is not None:
+        tag = node.tag  # read once: each read decodes the name anew
+        if tag == "noscript" and node.css_first("img") is not None:
             continue  # lazy loaders keep the real <img> there; the image step reads it
-        if node.tag in DROP_UNLESS_PROSE:
+        if tag in DROP_UNLESS_PROSE:
             if region.share_of_prose(node) >= PROSE_SHARE_KEPT or (
                 region.root is not None and dom.is_ancestor(node, region.root)
             ):
                 continue
-            _log_zone(log, "control", f"<{node.tag}>", node)
+            _log_zone(log, "control", f"<{tag}>", node)
         doomed.append(node)
     return doomed
 

@@ -26,7 +26,6 @@ from newsextract.extract.vocabulary.thresholds import (
 from newsextract.extract.vocabulary.zones import (
     INLINE_TAGS,
     PROSE_BLOCK_SELECTOR,
-    PROSE_BLOCK_TAGS,
     TEXT_BLOCK_SELECTOR,
 )
 
@@ -86,17 +85,17 @@ def prose_blocks(scope: LexborNode, paragraphs: dom.ParagraphLengths | None = No
     """Elements that read as prose, with their prose chars: paragraphs that are long enough and
     mostly not links, and the containers that hold text of their own (Blogger and HubSpot write
     ``<div>text<br><br>text</div>``), counted by that own text only. ``paragraphs`` holds the
-    paragraphs' lengths when they were read already."""
-    known = paragraphs or {}
+    lengths of every paragraph in the scope (dom.paragraph_lengths) when they were read already."""
+    known = paragraphs if paragraphs is not None else dom.paragraph_lengths(scope)
     found = []
     for block in scope.css(PROSE_BLOCK_SELECTOR + ", " + TEXT_BLOCK_SELECTOR):
-        if block.tag not in PROSE_BLOCK_TAGS:
+        measured = known.get(block.mem_id)  # None for a container: far cheaper than reading every tag
+        if measured is None:
             own = _own_chars(block)
             if own >= MIN_PROSE_CHARS:
                 found.append((block, own))
             continue
-        measured = known.get(block.mem_id)
-        chars = measured[1] if measured is not None else len(dom.text_of(block))
+        chars = measured[1]
         if chars < MIN_PROSE_CHARS:
             continue  # too short: its links need no reading
         if TextStats(chars, _link_chars(block, chars)).link_density < MAX_PROSE_LINK_DENSITY:
