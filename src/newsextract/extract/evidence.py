@@ -61,6 +61,7 @@ class Region:
     prose_by_node: dict[int, int] = field(default_factory=dict)  # mem_id -> prose chars inside
     blocks: list[tuple[LexborNode, int]] = field(default_factory=list)  # prose blocks, page order
     _elements_of: tuple[int, frozenset[int]] | None = field(default=None, init=False, repr=False, compare=False)
+    _line_of: tuple[int, frozenset[int]] | None = field(default=None, init=False, repr=False, compare=False)
 
     def prose_in(self, node: LexborNode) -> int:
         return self.prose_by_node.get(node.mem_id, 0)
@@ -71,6 +72,19 @@ class Region:
     def contains(self, node: LexborNode) -> bool:
         """True when the node lies inside the region (or is its root)."""
         return self.root is not None and node.mem_id in self._elements(self.root)
+
+    def holds_root(self, node: LexborNode) -> bool:
+        """True when the node is the region's root or one of its ancestors (removing it removes the region)."""
+        return self.root is not None and node.mem_id in self.line()
+
+    def line(self) -> frozenset[int]:
+        """The mem_ids of the region's root and its ancestors, read once (and again if the root changes)."""
+        if self.root is None:
+            return frozenset()
+        root_id = self.root.mem_id
+        if self._line_of is None or self._line_of[0] != root_id:
+            self._line_of = (root_id, frozenset({root_id, *(p.mem_id for p in dom.ancestors(self.root))}))
+        return self._line_of[1]
 
     def _elements(self, root: LexborNode) -> frozenset[int]:
         """The mem_ids of the region's elements, read in one walk when first asked (the cleaner asks
