@@ -62,6 +62,8 @@ def test_region_sums_prose_per_container_and_knows_its_elements() -> None:
     assert region.root is not None and region.root.attributes["id"] == "story"
     assert all(region.contains(n) for n in tree.css("#story, #story p"))
     assert not any(region.contains(n) for n in tree.css("#aside, #aside p, body"))
+    assert all(region.holds_root(n) for n in tree.css("body, #story"))  # the root and its ancestors
+    assert not any(region.holds_root(n) for n in tree.css("#a, #story p, #aside"))
 
 
 def test_remove_nodes_frees_nested_nodes_once_in_any_order() -> None:

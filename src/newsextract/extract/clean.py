@@ -22,14 +22,13 @@ def _drop_tags(tree: LexborHTMLParser, region: Region, log: RemovalLog) -> list[
     """Scripts, forms, widgets' controls. A <form> or <dialog> holding the page's prose stays."""
     doomed = []
     for node in tree.css(", ".join(DROP_TAGS)):
-        if node.tag == "noscript" and node.css_first("img") is not None:
+        tag = node.tag  # read once: each read decodes the name anew
+        if tag == "noscript" and node.css_first("img") is not None:
             continue  # lazy loaders keep the real <img> there; the image step reads it
-        if node.tag in DROP_UNLESS_PROSE:
-            if region.share_of_prose(node) >= PROSE_SHARE_KEPT or (
-                region.root is not None and dom.is_ancestor(node, region.root)
-            ):
+        if tag in DROP_UNLESS_PROSE:
+            if region.share_of_prose(node) >= PROSE_SHARE_KEPT or region.holds_root(node):
                 continue
-            _log_zone(log, "control", f"<{node.tag}>", node)
+            _log_zone(log, "control", f"<{tag}>", node)
         doomed.append(node)
     return doomed
 
@@ -138,7 +137,7 @@ def clean_tree(tree: LexborHTMLParser, region: Region, extra: list[LexborNode], 
     dom.remove_nodes(_drop_tags(tree, region, log))  # first, so script text never counts as zone text
     in_zones: set[int] = set()
     doomed = _boilerplate_zones(tree, region, log, in_zones) + _link_lists(tree, region, log, in_zones)
-    doomed += [n for n in extra if not (region.root is not None and dom.is_ancestor(n, region.root))]
+    doomed += [n for n in extra if not region.holds_root(n)]
     dom.remove_nodes(doomed)
     unwrap_layout_tables(tree)
     return merge_split_sections(region)

@@ -110,9 +110,9 @@ def text_fits(node: LexborNode, limit: float) -> bool:
 ParagraphLengths = dict[int, tuple[LexborNode, int]]  # mem_id -> (element, chars of its text), page order
 
 
-def paragraph_lengths(tree: LexborHTMLParser) -> ParagraphLengths:
-    """Every p, pre and blockquote with the length of its text, read once: the article root's vote
-    and the region's prose blocks both measure them (valid until the tree changes)."""
+def paragraph_lengths(tree: LexborHTMLParser | LexborNode) -> ParagraphLengths:
+    """Every p, pre and blockquote (of the page, or below a node) with the length of its text, read once:
+    the article root's vote and the region's prose blocks both measure them (valid until the tree changes)."""
     return {node.mem_id: (node, len(text_of(node))) for node in tree.css(PROSE_BLOCK_SELECTOR)}
 
 

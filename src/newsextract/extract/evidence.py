@@ -26,7 +26,6 @@ from newsextract.extract.vocabulary.thresholds import (
 from newsextract.extract.vocabulary.zones import (
     INLINE_TAGS,
     PROSE_BLOCK_SELECTOR,
-    PROSE_BLOCK_TAGS,
     TEXT_BLOCK_SELECTOR,
 )
 
@@ -62,6 +61,7 @@ class Region:
     prose_by_node: dict[int, int] = field(default_factory=dict)  # mem_id -> prose chars inside
     blocks: list[tuple[LexborNode, int]] = field(default_factory=list)  # prose blocks, page order
     _elements_of: tuple[int, frozenset[int]] | None = field(default=None, init=False, repr=False, compare=False)
+    _line_of: tuple[int, frozenset[int]] | None = field(default=None, init=False, repr=False, compare=False)
 
     def prose_in(self, node: LexborNode) -> int:
         return self.prose_by_node.get(node.mem_id, 0)
@@ -72,6 +72,19 @@ class Region:
     def contains(self, node: LexborNode) -> bool:
         """True when the node lies inside the region (or is its root)."""
         return self.root is not None and node.mem_id in self._elements(self.root)
+
+    def holds_root(self, node: LexborNode) -> bool:
+        """True when the node is the region's root or one of its ancestors (removing it removes the region)."""
+        return self.root is not None and node.mem_id in self.line()
+
+    def line(self) -> frozenset[int]:
+        """The mem_ids of the region's root and its ancestors, read once (and again if the root changes)."""
+        if self.root is None:
+            return frozenset()
+        root_id = self.root.mem_id
+        if self._line_of is None or self._line_of[0] != root_id:
+            self._line_of = (root_id, frozenset({root_id, *(p.mem_id for p in dom.ancestors(self.root))}))
+        return self._line_of[1]
 
     def _elements(self, root: LexborNode) -> frozenset[int]:
         """The mem_ids of the region's elements, read in one walk when first asked (the cleaner asks
@@ -86,17 +99,17 @@ def prose_blocks(scope: LexborNode, paragraphs: dom.ParagraphLengths | None = No
     """Elements that read as prose, with their prose chars: paragraphs that are long enough and
     mostly not links, and the containers that hold text of their own (Blogger and HubSpot write
     ``<div>text<br><br>text</div>``), counted by that own text only. ``paragraphs`` holds the
-    paragraphs' lengths when they were read already."""
-    known = paragraphs or {}
+    lengths of every paragraph in the scope (dom.paragraph_lengths) when they were read already."""
+    known = paragraphs if paragraphs is not None else dom.paragraph_lengths(scope)
     found = []
     for block in scope.css(PROSE_BLOCK_SELECTOR + ", " + TEXT_BLOCK_SELECTOR):
-        if block.tag not in PROSE_BLOCK_TAGS:
+        measured = known.get(block.mem_id)  # None for a container: far cheaper than reading every tag
+        if measured is None:
             own = _own_chars(block)
             if own >= MIN_PROSE_CHARS:
                 found.append((block, own))
             continue
-        measured = known.get(block.mem_id)
-        chars = measured[1] if measured is not None else len(dom.text_of(block))
+        chars = measured[1]
         if chars < MIN_PROSE_CHARS:
             continue  # too short: its links need no reading
         if TextStats(chars, _link_chars(block, chars)).link_density < MAX_PROSE_LINK_DENSITY:

@@ -103,9 +103,7 @@ def nominated(tree: LexborHTMLParser, region: Region, skip: Container[int] = ())
     if body is None:
         return
     worn_by_main_text = main_text_marks(region)
-    region_line: set[int] = set()  # the region's container and its ancestors: never nominated
-    if region.root is not None:
-        region_line = {region.root.mem_id} | {p.mem_id for p in dom.ancestors(region.root)}
+    region_line = region.line()  # the region's container and its ancestors: never nominated
     # One selector, so each element comes once (a selector list yields it once per matching selector).
     for node in body.css(":is([class], [id], [role], [hidden], header, footer, nav, aside)"):
         node_id = node.mem_id

@@ -55,7 +55,6 @@ INLINE_TAGS = frozenset(
 
 # Paragraph elements whose text counts as prose when long and not mostly links.
 PROSE_BLOCK_SELECTOR = "p, pre, blockquote"
-PROSE_BLOCK_TAGS = frozenset({"p", "pre", "blockquote"})
 
 # Containers that count as prose blocks when they hold enough text of their own (not in children).
 TEXT_BLOCK_SELECTOR = "div, td, article, section, span"
