@@ -118,3 +118,27 @@ def test_split_credit_in_any_language(printed: str, text: str, credit: str | Non
 )
 def test_text_that_only_looks_like_a_credit_stays_in_the_caption(printed: str) -> None:
     assert split_credit(printed) == (printed, None)
+
+
+@pytest.mark.parametrize("doctype", ["<!DOCTYPE html>", ""])  # quirks mode matches class names in any case
+def test_stray_captions_tell_known_from_loosely_named_in_one_walk(doctype: str) -> None:
+    """Known caption markup is kept whatever its size; a loosely named block ([class*=caption], in
+    this case) only when short and free of paragraphs; known ones first, each in page order."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    from newsextract.extract.images import stray_captions
+
+    long_text = "word " * 200
+    tree = LexborHTMLParser(
+        f"{doctype}<html><body>"
+        '<div class="has-Caption">Loose short</div>'
+        f'<div class="caption">{long_text}</div>'
+        '<div class="article--with-captions"><p>Body</p></div>'
+        '<span class="CAPTION">Upper</span>'
+        '<figcaption class="photo-caption Caption">Both</figcaption>'
+        f'<div class="xcaptionx">{long_text}</div>'
+        "</body></html>"
+    )
+    texts = [n.text(deep=True)[:11] for n in stray_captions(tree)]
+    upper = [] if doctype else ["Upper"]  # .caption matches "CAPTION" in quirks mode only
+    assert texts == ["word word w", *upper, "Both", "Loose short"]

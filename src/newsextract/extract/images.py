@@ -7,6 +7,7 @@ them and marks the lead.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from urllib.parse import unquote, urlsplit
 
@@ -21,7 +22,11 @@ from newsextract.extract.image_sources import image_url, in_noscript, is_picture
 from newsextract.extract.node_match import SelectorList
 from newsextract.extract.node_text import ShortTexts, text_within
 from newsextract.extract.text import Fingerprint, squash, word_count
-from newsextract.extract.vocabulary.captions import LOOSE_CAPTION_SELECTORS, STRAY_CAPTION_SELECTORS
+from newsextract.extract.vocabulary.captions import (
+    LOOSE_CAPTION_CLASS_PARTS,
+    LOOSE_CAPTION_SELECTORS,
+    STRAY_CAPTION_SELECTORS,
+)
 from newsextract.extract.vocabulary.images import (
     IMAGE_CONTAINERS,
     IMAGE_ELEMENTS,
@@ -284,15 +289,32 @@ def _holds_blocks(node: LexborNode) -> bool:
     return any(inner.mem_id != node.mem_id for inner in node.css("p, div"))
 
 
+_ANY_CAPTION = ", ".join((*STRAY_CAPTION_SELECTORS, *LOOSE_CAPTION_SELECTORS))
+
+
 def stray_captions(tree: LexborHTMLParser) -> list[LexborNode]:
     """Caption elements anywhere on the page: the known caption selectors, and small,
     paragraph-free blocks whose class names a caption (the checks keep a wrapper
     such as "article--with-captions" safe).
     """
-    named = tree.css(", ".join(STRAY_CAPTION_SELECTORS))
-    loosely_named = [
-        node
-        for node in tree.css(", ".join(LOOSE_CAPTION_SELECTORS))
-        if text_within(node, MAX_STRAY_CAPTION_CHARS) is not None and not _holds_blocks(node)
-    ]
-    return list({node.mem_id: node for node in named + loosely_named}.values())
+    # One walk for both lists. Lexbor lists a node once for each selector it matches, and the loose
+    # selectors' matches are counted here: a node listed more often also matches a known selector.
+    found = tree.css(_ANY_CAPTION)
+    listed = Counter(node.mem_id for node in found)
+    named: list[LexborNode] = []
+    loosely_named: list[LexborNode] = []
+    for node in found:
+        times = listed.pop(node.mem_id, 0)
+        if not times:
+            continue  # listed before
+        if times > _loose_matches(node):
+            named.append(node)
+        elif text_within(node, MAX_STRAY_CAPTION_CHARS) is not None and not _holds_blocks(node):
+            loosely_named.append(node)
+    return named + loosely_named
+
+
+def _loose_matches(node: LexborNode) -> int:
+    """How many of LOOSE_CAPTION_SELECTORS ([class*=caption], case-sensitive as Lexbor is) the node matches."""
+    names = node.attributes.get("class") or ""
+    return sum(part in names for part in LOOSE_CAPTION_CLASS_PARTS)
