@@ -142,3 +142,13 @@ def test_stray_captions_tell_known_from_loosely_named_in_one_walk(doctype: str) 
     texts = [n.text(deep=True)[:11] for n in stray_captions(tree)]
     upper = [] if doctype else ["Upper"]  # .caption matches "CAPTION" in quirks mode only
     assert texts == ["word word w", *upper, "Both", "Loose short"]
+
+
+def test_the_caption_candidates_walk_lists_every_known_caption_class() -> None:
+    """stray_captions walks for a class naming one of STRAY_CAPTION_CLASS_PARTS in place of the known
+    class selectors: each of them must name one."""
+    from newsextract.extract.vocabulary.captions import STRAY_CAPTION_CLASS_PARTS, STRAY_CAPTION_SELECTORS
+
+    classes = [s[1:] for s in STRAY_CAPTION_SELECTORS if s.startswith(".")]
+    assert classes and all(" " not in c and "." not in c and "[" not in c for c in classes)
+    assert all(any(part in c.lower() for part in STRAY_CAPTION_CLASS_PARTS) for c in classes)

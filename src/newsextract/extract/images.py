@@ -7,11 +7,10 @@ them and marks the lead.
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, field
 from urllib.parse import unquote, urlsplit
 
-from selectolax.lexbor import LexborHTMLParser, LexborNode
+from selectolax.lexbor import LexborNode
 
 from newsextract.extract import dom
 from newsextract.extract.captions import Caption, caption_of
@@ -20,13 +19,9 @@ from newsextract.extract.image_evidence import ImageJudge, looks_like_content
 from newsextract.extract.image_region import TextPosition, article_region
 from newsextract.extract.image_sources import image_url, in_noscript, is_picture_element
 from newsextract.extract.node_match import SelectorList
-from newsextract.extract.node_text import ShortTexts, text_within
+from newsextract.extract.node_text import ShortTexts
+from newsextract.extract.stray_captions import stray_captions
 from newsextract.extract.text import Fingerprint, squash, word_count
-from newsextract.extract.vocabulary.captions import (
-    LOOSE_CAPTION_CLASS_PARTS,
-    LOOSE_CAPTION_SELECTORS,
-    STRAY_CAPTION_SELECTORS,
-)
 from newsextract.extract.vocabulary.images import (
     IMAGE_CONTAINERS,
     IMAGE_ELEMENTS,
@@ -38,7 +33,6 @@ from newsextract.extract.vocabulary.thresholds import (
     CONTAINER_LEVELS,
     MAX_CARD_CHARS,
     MAX_CARD_WORDS,
-    MAX_STRAY_CAPTION_CHARS,
     MAX_UNIT_CHARS,
     MIN_DISTINCT_STEM,
     REPEAT_WINDOW,
@@ -282,39 +276,3 @@ def _mark_lead(images: list[Image], lead_url: str | None) -> list[Image]:
         keys = _identity_keys(lead_url)
         lead_index = next((i for i, im in enumerate(images) if _identity_keys(im.url) & keys), 0)
     return [im.model_copy(update={"is_lead": i == lead_index}) for i, im in enumerate(images)]
-
-
-def _holds_blocks(node: LexborNode) -> bool:
-    # Lexbor's css() on a node can match the node itself; only descendants count here.
-    return any(inner.mem_id != node.mem_id for inner in node.css("p, div"))
-
-
-_ANY_CAPTION = ", ".join((*STRAY_CAPTION_SELECTORS, *LOOSE_CAPTION_SELECTORS))
-
-
-def stray_captions(tree: LexborHTMLParser) -> list[LexborNode]:
-    """Caption elements anywhere on the page: the known caption selectors, and small,
-    paragraph-free blocks whose class names a caption (the checks keep a wrapper
-    such as "article--with-captions" safe).
-    """
-    # One walk for both lists. Lexbor lists a node once for each selector it matches, and the loose
-    # selectors' matches are counted here: a node listed more often also matches a known selector.
-    found = tree.css(_ANY_CAPTION)
-    listed = Counter(node.mem_id for node in found)
-    named: list[LexborNode] = []
-    loosely_named: list[LexborNode] = []
-    for node in found:
-        times = listed.pop(node.mem_id, 0)
-        if not times:
-            continue  # listed before
-        if times > _loose_matches(node):
-            named.append(node)
-        elif text_within(node, MAX_STRAY_CAPTION_CHARS) is not None and not _holds_blocks(node):
-            loosely_named.append(node)
-    return named + loosely_named
-
-
-def _loose_matches(node: LexborNode) -> int:
-    """How many of LOOSE_CAPTION_SELECTORS ([class*=caption], case-sensitive as Lexbor is) the node matches."""
-    names = node.attributes.get("class") or ""
-    return sum(part in names for part in LOOSE_CAPTION_CLASS_PARTS)
