@@ -43,3 +43,25 @@ def _extract(name: str) -> tuple[list[str], str | None]:
 )
 def test_byline_page(name: str, authors: list[str], printed: str) -> None:
     assert _extract(name) == (authors, printed)
+
+
+@pytest.mark.parametrize("doctype", ["<!DOCTYPE html>", ""])  # quirks mode matches class names in any case
+def test_known_byline_markup_is_found_whether_or_not_the_loose_selector_lists_it(doctype: str) -> None:
+    """The loose selector's empty answer rules out the known markup it covers (a class naming an
+    author, in any case), not the markup it does not cover (rel=author, ".writer")."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    from newsextract.extract.byline import _BEYOND_LOOSE, find_byline_nodes
+
+    assert "[rel=author]" in _BEYOND_LOOSE and ".writer" in _BEYOND_LOOSE and ".author" not in _BEYOND_LOOSE
+
+    def found(html: str) -> list[str]:
+        tree = LexborHTMLParser(f"{doctype}<html><body><article>{html}<p>Text.</p></article></body></html>")
+        return [n.text(deep=True) for n in find_byline_nodes(tree, tree.css_first("article"))]
+
+    assert found('<span class="writer">Jane Doe</span>') == ["Jane Doe"]
+    assert found('<a rel="author" href="/jd">Jane Doe</a>') == ["Jane Doe"]
+    assert found('<span class="AUTHOR">Jane Doe</span>') == ["Jane Doe"]
+    assert found('<span class="Byline-x">By Jane Doe</span>') == ["By Jane Doe"]
+    # Covered known markup ranks by its own order: [itemprop=author] before .byline.
+    assert found('<p class="byline">By Ann Lee</p><p itemprop="author">Jane Doe</p>') == ["Jane Doe"]

@@ -48,3 +48,12 @@ def test_merge_names_splits_a_metadata_name_joined_by_a_conjunction() -> None:
 
 def test_merge_names_drops_an_outlet_that_signs_with_its_address() -> None:
     assert merge_names(["Deutsche Welle (www.dw.com)"]) == []
+
+
+def test_split_names_answers_from_its_cache_with_a_list_of_its_own() -> None:
+    """A byline is split several times a page, the answer cached: a caller changing its list
+    changes no later answer."""
+    first = split_names("By Jane Doe and John Roe")
+    first.append("Someone Else")
+    assert split_names("By Jane Doe and John Roe") == ["Jane Doe", "John Roe"]
+    assert split_names("Adam Sennott Globe Staff", frozenset({"globe"})) == ["Adam Sennott"]

@@ -118,3 +118,39 @@ def test_split_credit_in_any_language(printed: str, text: str, credit: str | Non
 )
 def test_text_that_only_looks_like_a_credit_stays_in_the_caption(printed: str) -> None:
     assert split_credit(printed) == (printed, None)
+
+
+@pytest.mark.parametrize("doctype", ["<!DOCTYPE html>", ""])  # quirks mode matches class names in any case
+def test_stray_captions_tell_known_from_loosely_named_in_one_walk(doctype: str) -> None:
+    """Known caption markup is kept whatever its size; a loosely named block ([class*=caption], in
+    this case) only when short and free of paragraphs; known ones first, each in page order."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    from newsextract.extract.images import stray_captions
+
+    long_text = "word " * 200
+    tree = LexborHTMLParser(
+        f"{doctype}<html><body>"
+        '<div class="has-Caption">Loose short</div>'
+        f'<div class="caption">{long_text}</div>'
+        '<div class="article--with-captions"><p>Body</p></div>'
+        '<span class="CAPTION">Upper</span><p class="infotext">Info</p>'
+        '<figcaption class="photo-caption Caption">Both</figcaption>'
+        f'<div class="xcaptionx">{long_text}</div>'
+        "</body></html>"
+    )
+    texts = [n.text(deep=True)[:11] for n in stray_captions(tree)]
+    upper = [] if doctype else ["Upper"]  # .caption matches "CAPTION" in quirks mode only
+    assert texts == ["word word w", *upper, "Info", "Both", "Loose short"]
+
+
+def test_the_caption_candidates_walk_lists_every_known_caption_class() -> None:
+    """stray_captions walks for a class naming one of STRAY_CAPTION_CLASS_PARTS in place of the known
+    class selectors: each of them must name one."""
+    from newsextract.extract.vocabulary.captions import STRAY_CAPTION_CLASS_PARTS, STRAY_CAPTION_SELECTORS
+
+    classes = [s[1:] for s in STRAY_CAPTION_SELECTORS if s.startswith(".")]
+    assert classes and all(" " not in c and "." not in c and "[" not in c for c in classes)
+    # The others are walked for as they are and matched without classes (whose case quirks mode ignores).
+    assert all(s.startswith(".") or ("." not in s and " " not in s) for s in STRAY_CAPTION_SELECTORS)
+    assert all(any(part in c.lower() for part in STRAY_CAPTION_CLASS_PARTS) for c in classes)

@@ -49,20 +49,43 @@ def find_byline_nodes(tree: LexborHTMLParser, root: LexborNode | None) -> list[L
     for scope in (root, tree.body):
         if scope is None:
             continue
-        found = _by_known_markup(scope) or _by_class_words(scope)
+        found = _in_scope(scope)
         if found:
             return found
     return []
 
 
-_ANY_KNOWN_BYLINE = ", ".join(BYLINE_SELECTORS)
+_COVERED_BY_LOOSE = re.compile(r"\.[\w-]*(?:author|byline)[\w-]*|\[itemprop=author\]|\[class\*=byline\]")
 
 
-def _by_known_markup(scope: LexborNode) -> list[LexborNode]:
-    # Most regions print none of the known markup: one walk for all selectors tells, not one walk each.
-    if scope.css_first(_ANY_KNOWN_BYLINE) is None:
-        return []
-    for selector in BYLINE_SELECTORS:
+def _covered_by_loose(selector: str) -> bool:
+    """Known markup that also matches the loose selector: a class naming an author or a byline,
+    [itemprop=author], [class*=byline]."""
+    return bool(_COVERED_BY_LOOSE.fullmatch(selector.lower()))
+
+
+# Known markup that LOOSE_BYLINE_SELECTOR (a class or itemprop naming an author or a byline, in any
+# case) does not also list: where the loose selector lists nothing, only these can match.
+_BEYOND_LOOSE = tuple(s for s in BYLINE_SELECTORS if not _covered_by_loose(s))
+_ANY_BEYOND_LOOSE = ", ".join(_BEYOND_LOOSE)
+
+
+def _in_scope(scope: LexborNode) -> list[LexborNode]:
+    """Known byline markup in the scope, else an element whose class or id names an author.
+
+    Most scopes print neither: one walk for the loose selector (needed for the class words anyway)
+    and one for the few known selectors it does not cover tell, rather than a walk for all of them.
+    """
+    loosely_named = scope.css(LOOSE_BYLINE_SELECTOR)
+    if loosely_named or scope.css_first(_ANY_BEYOND_LOOSE) is not None:
+        found = _by_known_markup(scope, BYLINE_SELECTORS if loosely_named else _BEYOND_LOOSE)
+        if found:
+            return found
+    return _by_class_words(scope, loosely_named)
+
+
+def _by_known_markup(scope: LexborNode, selectors: tuple[str, ...]) -> list[LexborNode]:
+    for selector in selectors:
         found = [
             n
             for n in scope.css(selector)[:MAX_CANDIDATES]
@@ -73,10 +96,10 @@ def _by_known_markup(scope: LexborNode) -> list[LexborNode]:
     return []
 
 
-def _by_class_words(scope: LexborNode) -> list[LexborNode]:
+def _by_class_words(scope: LexborNode, loosely_named: list[LexborNode]) -> list[LexborNode]:
     return [
         n
-        for n in scope.css(LOOSE_BYLINE_SELECTOR)[:MAX_CANDIDATES]
+        for n in loosely_named[:MAX_CANDIDATES]
         if _fits_byline_slot(n, scope) and not _inside_quote(n, scope) and _names_in_full(dom.text_of(n))
     ]
 

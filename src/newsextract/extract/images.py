@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from urllib.parse import unquote, urlsplit
 
-from selectolax.lexbor import LexborHTMLParser, LexborNode
+from selectolax.lexbor import LexborNode
 
 from newsextract.extract import dom
 from newsextract.extract.captions import Caption, caption_of
@@ -19,9 +19,9 @@ from newsextract.extract.image_evidence import ImageJudge, looks_like_content
 from newsextract.extract.image_region import TextPosition, article_region
 from newsextract.extract.image_sources import image_url, in_noscript, is_picture_element
 from newsextract.extract.node_match import SelectorList
-from newsextract.extract.node_text import ShortTexts, text_within
+from newsextract.extract.node_text import ShortTexts
+from newsextract.extract.stray_captions import stray_captions
 from newsextract.extract.text import Fingerprint, squash, word_count
-from newsextract.extract.vocabulary.captions import LOOSE_CAPTION_SELECTORS, STRAY_CAPTION_SELECTORS
 from newsextract.extract.vocabulary.images import (
     IMAGE_CONTAINERS,
     IMAGE_ELEMENTS,
@@ -33,7 +33,6 @@ from newsextract.extract.vocabulary.thresholds import (
     CONTAINER_LEVELS,
     MAX_CARD_CHARS,
     MAX_CARD_WORDS,
-    MAX_STRAY_CAPTION_CHARS,
     MAX_UNIT_CHARS,
     MIN_DISTINCT_STEM,
     REPEAT_WINDOW,
@@ -277,22 +276,3 @@ def _mark_lead(images: list[Image], lead_url: str | None) -> list[Image]:
         keys = _identity_keys(lead_url)
         lead_index = next((i for i, im in enumerate(images) if _identity_keys(im.url) & keys), 0)
     return [im.model_copy(update={"is_lead": i == lead_index}) for i, im in enumerate(images)]
-
-
-def _holds_blocks(node: LexborNode) -> bool:
-    # Lexbor's css() on a node can match the node itself; only descendants count here.
-    return any(inner.mem_id != node.mem_id for inner in node.css("p, div"))
-
-
-def stray_captions(tree: LexborHTMLParser) -> list[LexborNode]:
-    """Caption elements anywhere on the page: the known caption selectors, and small,
-    paragraph-free blocks whose class names a caption (the checks keep a wrapper
-    such as "article--with-captions" safe).
-    """
-    named = tree.css(", ".join(STRAY_CAPTION_SELECTORS))
-    loosely_named = [
-        node
-        for node in tree.css(", ".join(LOOSE_CAPTION_SELECTORS))
-        if text_within(node, MAX_STRAY_CAPTION_CHARS) is not None and not _holds_blocks(node)
-    ]
-    return list({node.mem_id: node for node in named + loosely_named}.values())

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 from typing import Any
@@ -104,18 +105,27 @@ class _Marked:
         metas: list[LexborNode] = []
         scripts: list[LexborNode] = []
         dated: list[LexborNode] = []
-        seen: set[int] = set()
-        for node in tree.css(f"meta, {_LD_JSON}, {_DATED}"):
-            if node.mem_id in seen:
-                continue  # listed once for each selector it matches
-            seen.add(node.mem_id)
+        # Lexbor lists a node once for each selector of the list it matches: a <meta> listed twice also
+        # matches [itemprop=datePublished] (a selector test of its own is a selector compiled each time).
+        found = tree.css(f"meta, {_LD_JSON}, {_DATED}")
+        matched = Counter(node.mem_id for node in found)
+        for node in found:
+            times = matched.pop(node.mem_id, 0)
+            if not times:
+                continue  # listed before
             if node.tag == "meta":
                 metas.append(node)
-            elif node.tag == "script" and node.css_matches(_LD_JSON):
-                scripts.append(node)
-            # Any other node is listed for a date; a <meta> or <script> holds no elements, so css_matches
-            # (true when the node or a descendant matches) tests the node itself, with Lexbor's own rules.
-            if node.tag not in ("meta", "script") or node.css_matches(_DATED):
+                if times > 1:
+                    dated.append(node)
+            elif node.tag == "script":
+                # One match is either selector; a <script> holds no elements, so css_matches (true when the
+                # node or a descendant matches) tests the node itself, with Lexbor's own rules.
+                is_ld = times > 1 or node.css_matches(_LD_JSON)
+                if is_ld:
+                    scripts.append(node)
+                if times > 1 or not is_ld:
+                    dated.append(node)
+            else:
                 dated.append(node)
         return cls(metas, scripts, dated)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 from newsextract.extract.text import fold, squash
 from newsextract.extract.vocabulary.bylines import (
@@ -48,18 +49,23 @@ def split_names(byline: str, site_words: frozenset[str] = frozenset()) -> list[s
     ``site_words`` are the folded words of the outlet's name: "Adam Sennott Globe Staff" on
     a Globe page is "Adam Sennott".
     """
+    return list(_split_names(byline, site_words))
+
+
+@lru_cache(maxsize=1 << 12)  # pure, and cached: a byline's text is split to find the element, to trim it, and again
+def _split_names(byline: str, site_words: frozenset[str]) -> tuple[str, ...]:
     text = squash(byline)
     if len(text) > MAX_SPLIT_BYLINE_CHARS:
-        return []
+        return ()
     marked = NAME_BEFORE_CJK_ROLE.findall(text)
     if marked:  # "순천, 광양 구현모 기자": the word before the title is the name, the others are places
-        return unique_names(marked)
+        return tuple(unique_names(marked))
     segments = (NAME_NOISE.sub("", strip_lead_in(segment)) for segment in _authors_segments(text))
     parts = (part for segment in segments for part in NAME_SEPARATORS.split(segment))
     names = unique_names(clean_name(part, site_words) for part in parts)
     # "Anna Sleegers, Frankfurt": beside full names, a lone word is a place or a desk.
     full_names = [n for n in names if " " in n]
-    return full_names or names
+    return tuple(full_names or names)
 
 
 def _authors_segments(text: str) -> list[str]:

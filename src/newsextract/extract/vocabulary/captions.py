@@ -28,7 +28,10 @@ CAPTION_SELECTORS = (
 # Caption elements removed from the text wherever they stand ([itemprop=description]
 # is left out: pages also put it on the standfirst).
 STRAY_CAPTION_SELECTORS = tuple(s for s in CAPTION_SELECTORS if "description" not in s)
-LOOSE_CAPTION_SELECTORS = ("[class*=caption]", "[class*=Caption]")
+# Every class of STRAY_CAPTION_SELECTORS holds one of these, in some case.
+STRAY_CAPTION_CLASS_PARTS = ("caption", "info")
+LOOSE_CAPTION_CLASS_PARTS = ("caption", "Caption")  # anywhere in the class value, in this case
+LOOSE_CAPTION_SELECTORS = tuple(f"[class*={part}]" for part in LOOSE_CAPTION_CLASS_PARTS)
 
 # Class words of a caption block printed beside a picture rather than in a <figcaption>
 # ("img-description", "lightbox__description", "mediaSubtitleText", "span.bu", "legend").
