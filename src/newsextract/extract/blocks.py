@@ -55,6 +55,7 @@ _TYPED_SELECTOR = ", ".join(_TYPED_TAGS)
 _NO_TEXT_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "head", "title"})
 # The main-text extractor prints list items as "- item" and table rows as "| a | b |".
 _LEADING_MARKER = re.compile(r"^(?:[-*•]\s+|(?:\|\s*)+)")
+_MARKER_CHARS = frozenset("-*•|")  # the first characters _LEADING_MARKER can match: most paragraphs start otherwise
 _PRINTED_ITEM = re.compile(r"^- \S")
 _PRINTED_ROW = re.compile(r"^\|.*\|$")
 _TABLE_RULE = re.compile(r"^\|?(?:\s*:?-{3,}:?\s*\|)+\s*$")
@@ -182,7 +183,7 @@ class SegmentIndex:
     def find(self, paragraph: str, cursor: int) -> int | None:
         """The position of the segment the paragraph came from, or None. Only a few segments with
         the paragraph's start are tried (a label repeated a thousand times costs no more)."""
-        unmarked = _LEADING_MARKER.sub("", paragraph)
+        unmarked = _LEADING_MARKER.sub("", paragraph) if paragraph[:1] in _MARKER_CHARS else paragraph
         texts = [paragraph] if unmarked == paragraph else [paragraph, unmarked]
         for key in _keys(texts):
             positions = self._by_start.get(key)
