@@ -109,6 +109,8 @@ class _Runs:
         self.pieces.append(text)
 
     def flush(self) -> None:
+        if not self.pieces:  # nothing since the last flush (a <br> after a block's end)
+            return
         context, raw = self.context, "".join(self.pieces)
         self.pieces = []
         if context is None or context.kind is None or not raw.strip():
@@ -124,28 +126,40 @@ def dom_segments(root: LexborNode | None) -> list[Segment]:
     """The text of the typed elements under ``root`` as segments, in document order."""
     if root is None:
         return []
-    contexts: dict[int, _Context] = {}  # every element walked, so a nested typed one is not walked again
+    walked: set[int] = set()  # the typed elements walked, so a nested one is not walked again
     runs = _Runs()
     for element in root.css(_TYPED_SELECTOR):
-        if element.mem_id not in contexts:
-            _walk(element, contexts, runs)
+        if element.mem_id not in walked:
+            _walk(element, walked, runs)
     return runs.segments
 
 
-def _walk(element: LexborNode, contexts: dict[int, _Context], runs: _Runs) -> None:
+def _walk(element: LexborNode, walked: set[int], runs: _Runs) -> None:
+    """The element's nodes in document order (as ``traverse`` gives them), each with its parent's
+    context carried down: no parent to read back per node. A node with no context of its own (a
+    comment) gives its children the walk's top one."""
     top = _Context(element.mem_id, "paragraph", None, element.mem_id)
-    for node in element.traverse(include_text=True):
+    pending: list[tuple[LexborNode, _Context]] = [(element, top)]
+    while pending:
+        node, parent_context = pending.pop()
+        if node is not element:  # the element's own siblings are outside the walk
+            following = node.next
+            if following is not None:
+                pending.append((following, parent_context))
         tag = node.tag  # each read of a node's tag is a call into the parser
+        context = top
         if tag == "br":
             runs.flush()
-            continue
-        parent = node.parent
-        parent_context = contexts.get(parent.mem_id, top) if parent is not None else top
-        if tag == "-text":
+        elif tag == "-text":
             runs.add(node.text_content or "", parent_context)
         elif tag and not tag.startswith(("_", "#")):  # not a comment or the document
             node_id = node.mem_id
-            contexts[node_id] = _context_of(node_id, tag, parent_context)
+            context = _context_of(node_id, tag, parent_context)
+            if tag in _TYPED_TAGS:
+                walked.add(node_id)
+        child = node.first_child
+        if child is not None:
+            pending.append((child, context))
     runs.flush()
 
 
