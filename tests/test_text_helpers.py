@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import unicodedata
 
 from newsextract.extract.text import (
@@ -11,6 +12,7 @@ from newsextract.extract.text import (
     _folded_words,
     _is_squashed,
     fold,
+    jaccard_at_least,
     squash,
     squashed_lines,
     word_count,
@@ -82,3 +84,13 @@ def test_fingerprint_joins_its_words_when_asked() -> None:
     assert fingerprint.joined == "storm closes the harbour on 16 9"
     assert fingerprint.contains(Fingerprint.of("the Harbour, on 16 Sept."))
     assert not fingerprint.contains(Fingerprint.of("..."))  # no words: contained nowhere
+
+
+def test_jaccard_needs_no_union() -> None:
+    rng = random.Random(3)
+    for _ in range(2000):
+        a = frozenset(rng.sample("abcdefghijkl", rng.randint(0, 12)))
+        b = frozenset(rng.sample("abcdefghijkl", rng.randint(0, 12)))
+        threshold = rng.choice([0.5, 0.6, 0.8, 0.85, 0.9, 1.0])
+        by_definition = bool(a and b) and len(a & b) >= threshold * len(a | b)
+        assert jaccard_at_least(a, b, threshold) == by_definition

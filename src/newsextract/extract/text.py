@@ -55,8 +55,9 @@ def squashed_lines(text: str) -> list[str]:
 
 def fold(text: str | None) -> str:
     """Case-, quote- and width-folded text, for comparisons only."""
-    folded = unicodedata.normalize("NFKC", text or "")
-    if not folded.isascii():  # every character _FOLD replaces is non-ASCII
+    folded = text or ""
+    if not folded.isascii():  # NFKC leaves ASCII text as it is, and every character _FOLD replaces is non-ASCII
+        folded = unicodedata.normalize("NFKC", folded)
         for char, plain in _FOLD:
             if char in folded:
                 folded = folded.replace(char, plain)
@@ -132,7 +133,8 @@ def jaccard_at_least(a: frozenset[str], b: frozenset[str], threshold: float) -> 
     # Sets of very different sizes cannot reach it (the ratio is at most min/max): no intersection needed.
     if not a or not b or min(len(a), len(b)) < threshold * max(len(a), len(b)):
         return False
-    return len(a & b) >= threshold * len(a | b)
+    shared = len(a & b)
+    return shared >= threshold * (len(a) + len(b) - shared)  # the union's size, without making the union
 
 
 def contains_text(haystack: str | None, needle: str | None) -> bool:
