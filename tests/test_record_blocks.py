@@ -182,3 +182,9 @@ def test_segments_follow_document_order_through_nesting_comments_and_breaks() ->
         ("Last", "heading", 2),
     ]
     assert segments[0].group == segments[2].group != segments[1].group  # the outer item, around the nested one
+
+
+def test_printed_marks_type_only_paragraphs_that_start_with_them() -> None:
+    paragraphs = ["-no space", "|no closing bar", "- An item", "| a |", "Text - with | bars |"]
+    blocks = type_paragraphs(paragraphs, SegmentIndex([]))
+    assert [block.kind for block in blocks] == ["paragraph", "paragraph", "list_item", "table", "paragraph"]

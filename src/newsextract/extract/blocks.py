@@ -58,6 +58,7 @@ _LEADING_MARKER = re.compile(r"^(?:[-*•]\s+|(?:\|\s*)+)")
 _MARKER_CHARS = frozenset("-*•|")  # the first characters _LEADING_MARKER can match: most paragraphs start otherwise
 _PRINTED_ITEM = re.compile(r"^- \S")
 _PRINTED_ROW = re.compile(r"^\|.*\|$")
+_PRINTED_MARKS = frozenset("-|")  # the first characters of _PRINTED_ITEM and _PRINTED_ROW
 _TABLE_RULE = re.compile(r"^\|?(?:\s*:?-{3,}:?\s*\|)+\s*$")
 _CELL_BOUNDARY = " |"  # a table row printed "| a | b |" starts with its first cell's text
 
@@ -244,6 +245,8 @@ def _cells(row: str) -> list[str]:
 
 def _kind_as_printed(paragraph: str) -> BlockKind:
     """For a paragraph no element explains: what the main-text extractor's own marks say it is."""
+    if paragraph[:1] not in _PRINTED_MARKS:  # most paragraphs: no regex needed
+        return "paragraph"
     if _PRINTED_ITEM.match(paragraph):
         return "list_item"
     return "table" if _PRINTED_ROW.match(paragraph) else "paragraph"
