@@ -161,3 +161,30 @@ def test_typing_the_paragraphs_is_linear() -> None:
             assert {block.kind for block in blocks} == {"list_item"}
     finally:
         gc.enable()
+
+
+def test_segments_follow_document_order_through_nesting_comments_and_breaks() -> None:
+    html = (
+        "<body><ul><li>One<!-- a note --> item<ul><li>Nested <b>item</b></li></ul>after<br>it</li></ul>"
+        "<p>Prose is not walked</p><h3>A <i>heading</i></h3><pre>line one\nline two</pre>"
+        "<blockquote><p>Quoted</p></blockquote><h2>Last</h2></body>"
+    )
+    segments = dom_segments(LexborHTMLParser(html).body)
+    assert [(s.text, s.kind, s.level) for s in segments] == [
+        ("One item", "list_item", None),
+        ("Nested item", "list_item", None),
+        ("after", "list_item", None),
+        ("it", "list_item", None),
+        ("A heading", "heading", 3),
+        ("line one", "preformatted", None),
+        ("line two", "preformatted", None),
+        ("Quoted", "quote", None),
+        ("Last", "heading", 2),
+    ]
+    assert segments[0].group == segments[2].group != segments[1].group  # the outer item, around the nested one
+
+
+def test_printed_marks_type_only_paragraphs_that_start_with_them() -> None:
+    paragraphs = ["-no space", "|no closing bar", "- An item", "| a |", "Text - with | bars |"]
+    blocks = type_paragraphs(paragraphs, SegmentIndex([]))
+    assert [block.kind for block in blocks] == ["paragraph", "paragraph", "list_item", "table", "paragraph"]

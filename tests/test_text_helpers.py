@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import random
 import unicodedata
 
 from newsextract.extract.text import (
+    _WORD,
+    Fingerprint,
     WordCounts,
+    _folded_words,
+    _is_squashed,
     fold,
+    jaccard_at_least,
     squash,
     squashed_lines,
     word_count,
@@ -59,3 +65,32 @@ def test_squashed_lines_are_the_non_empty_squashed_lines() -> None:
     text = "  First\u200b  line \n\n\u200b\n second\tline\r\nthird\u2028fourth "
     assert squashed_lines(text) == [squash(line) for line in text.splitlines() if squash(line)]
     assert squashed_lines(text) == ["First line", "second line", "third", "fourth"]
+
+
+def test_fast_word_split_gives_the_regex_words() -> None:
+    ascii_all = "".join(map(chr, range(128)))
+    for text in [*_TEXTS, ascii_all, "don't stop_me-now 3.14 a\tb\x1fc", "naïve café"]:
+        assert _folded_words(text) == _WORD.findall(text)
+
+
+def test_squashed_check_agrees_with_squash() -> None:
+    samples = ["", " ", "a", "a b", " a", "a ", "a  b", "a\tb", "a\u00a0b", "a\u200bb", "a\u2028b", "a\x1fb", "é ü"]
+    for text in samples + _TEXTS:
+        assert _is_squashed(text) == (squash(text) == text)
+
+
+def test_fingerprint_joins_its_words_when_asked() -> None:
+    fingerprint = Fingerprint.of("Storm closes the harbour on 16 September")
+    assert fingerprint.joined == "storm closes the harbour on 16 9"
+    assert fingerprint.contains(Fingerprint.of("the Harbour, on 16 Sept."))
+    assert not fingerprint.contains(Fingerprint.of("..."))  # no words: contained nowhere
+
+
+def test_jaccard_needs_no_union() -> None:
+    rng = random.Random(3)
+    for _ in range(2000):
+        a = frozenset(rng.sample("abcdefghijkl", rng.randint(0, 12)))
+        b = frozenset(rng.sample("abcdefghijkl", rng.randint(0, 12)))
+        threshold = rng.choice([0.5, 0.6, 0.8, 0.85, 0.9, 1.0])
+        by_definition = bool(a and b) and len(a & b) >= threshold * len(a | b)
+        assert jaccard_at_least(a, b, threshold) == by_definition

@@ -55,8 +55,10 @@ _TYPED_SELECTOR = ", ".join(_TYPED_TAGS)
 _NO_TEXT_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "head", "title"})
 # The main-text extractor prints list items as "- item" and table rows as "| a | b |".
 _LEADING_MARKER = re.compile(r"^(?:[-*•]\s+|(?:\|\s*)+)")
+_MARKER_CHARS = frozenset("-*•|")  # the first characters _LEADING_MARKER can match: most paragraphs start otherwise
 _PRINTED_ITEM = re.compile(r"^- \S")
 _PRINTED_ROW = re.compile(r"^\|.*\|$")
+_PRINTED_MARKS = frozenset("-|")  # the first characters of _PRINTED_ITEM and _PRINTED_ROW
 _TABLE_RULE = re.compile(r"^\|?(?:\s*:?-{3,}:?\s*\|)+\s*$")
 _CELL_BOUNDARY = " |"  # a table row printed "| a | b |" starts with its first cell's text
 
@@ -108,6 +110,8 @@ class _Runs:
         self.pieces.append(text)
 
     def flush(self) -> None:
+        if not self.pieces:  # nothing since the last flush (a <br> after a block's end)
+            return
         context, raw = self.context, "".join(self.pieces)
         self.pieces = []
         if context is None or context.kind is None or not raw.strip():
@@ -123,28 +127,40 @@ def dom_segments(root: LexborNode | None) -> list[Segment]:
     """The text of the typed elements under ``root`` as segments, in document order."""
     if root is None:
         return []
-    contexts: dict[int, _Context] = {}  # every element walked, so a nested typed one is not walked again
+    walked: set[int] = set()  # the typed elements walked, so a nested one is not walked again
     runs = _Runs()
     for element in root.css(_TYPED_SELECTOR):
-        if element.mem_id not in contexts:
-            _walk(element, contexts, runs)
+        if element.mem_id not in walked:
+            _walk(element, walked, runs)
     return runs.segments
 
 
-def _walk(element: LexborNode, contexts: dict[int, _Context], runs: _Runs) -> None:
+def _walk(element: LexborNode, walked: set[int], runs: _Runs) -> None:
+    """The element's nodes in document order (as ``traverse`` gives them), each with its parent's
+    context carried down: no parent to read back per node. A node with no context of its own (a
+    comment) gives its children the walk's top one."""
     top = _Context(element.mem_id, "paragraph", None, element.mem_id)
-    for node in element.traverse(include_text=True):
+    pending: list[tuple[LexborNode, _Context]] = [(element, top)]
+    while pending:
+        node, parent_context = pending.pop()
+        if node is not element:  # the element's own siblings are outside the walk
+            following = node.next
+            if following is not None:
+                pending.append((following, parent_context))
         tag = node.tag  # each read of a node's tag is a call into the parser
+        context = top
         if tag == "br":
             runs.flush()
-            continue
-        parent = node.parent
-        parent_context = contexts.get(parent.mem_id, top) if parent is not None else top
-        if tag == "-text":
+        elif tag == "-text":
             runs.add(node.text_content or "", parent_context)
         elif tag and not tag.startswith(("_", "#")):  # not a comment or the document
             node_id = node.mem_id
-            contexts[node_id] = _context_of(node_id, tag, parent_context)
+            context = _context_of(node_id, tag, parent_context)
+            if tag in _TYPED_TAGS:
+                walked.add(node_id)
+        child = node.first_child
+        if child is not None:
+            pending.append((child, context))
     runs.flush()
 
 
@@ -182,7 +198,7 @@ class SegmentIndex:
     def find(self, paragraph: str, cursor: int) -> int | None:
         """The position of the segment the paragraph came from, or None. Only a few segments with
         the paragraph's start are tried (a label repeated a thousand times costs no more)."""
-        unmarked = _LEADING_MARKER.sub("", paragraph)
+        unmarked = _LEADING_MARKER.sub("", paragraph) if paragraph[:1] in _MARKER_CHARS else paragraph
         texts = [paragraph] if unmarked == paragraph else [paragraph, unmarked]
         for key in _keys(texts):
             positions = self._by_start.get(key)
@@ -229,6 +245,8 @@ def _cells(row: str) -> list[str]:
 
 def _kind_as_printed(paragraph: str) -> BlockKind:
     """For a paragraph no element explains: what the main-text extractor's own marks say it is."""
+    if paragraph[:1] not in _PRINTED_MARKS:  # most paragraphs: no regex needed
+        return "paragraph"
     if _PRINTED_ITEM.match(paragraph):
         return "list_item"
     return "table" if _PRINTED_ROW.match(paragraph) else "paragraph"

@@ -24,6 +24,8 @@ class TextIndex:
         self.prints = prints
         self.threshold = threshold
         self.folded = {p.folded for p in prints}
+        # No text of more words matches any (a body paragraph is most often longer than every caption).
+        self._largest = max((len(p.word_set) for p in prints), default=0)
         self._frequency: Counter[str] = Counter(w for p in prints for w in p.word_set)
         self._by_prefix_word: dict[str, list[int]] = defaultdict(list)
         self._by_word: dict[str, list[int]] = defaultdict(list)
@@ -45,9 +47,9 @@ class TextIndex:
 
     def similar(self, fingerprint: Fingerprint) -> bool:
         """True when an indexed text shares at least ``threshold`` of its words (Jaccard) with it."""
-        if not self.prints:
-            return False
         words = fingerprint.word_set
+        if self._largest < self.threshold * len(words):  # as jaccard_at_least's size test, for all at once
+            return False
         known = words & self._frequency.keys()
         # Words no indexed text holds rank first (frequency 0) and find nothing: only the rest of
         # the prefix needs looking up, and a paragraph of mostly other words needs none.
@@ -66,9 +68,8 @@ class TextIndex:
 
     def containing(self, fingerprint: Fingerprint) -> list[Fingerprint]:
         """The indexed texts whose words include all of its words: only those holding its rarest word."""
-        if not fingerprint.word_set or not self.prints or not fingerprint.word_set <= self._by_word.keys():
-            return []  # a word no indexed text holds
-        rarest = min(fingerprint.word_set, key=lambda w: len(self._by_word.get(w, ())))
-        return [
-            self.prints[i] for i in self._by_word.get(rarest, ()) if fingerprint.word_set <= self.prints[i].word_set
-        ]
+        words = fingerprint.word_set
+        if not words or len(words) > self._largest or not words <= self._by_word.keys():
+            return []  # more words than any indexed text, or a word none holds
+        rarest = min(words, key=lambda w: len(self._by_word.get(w, ())))
+        return [self.prints[i] for i in self._by_word.get(rarest, ()) if words <= self.prints[i].word_set]
