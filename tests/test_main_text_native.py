@@ -154,42 +154,11 @@ def test_declines_paths_it_does_not_follow(inner: str, reason: str) -> None:
     assert _native(html) is None
 
 
-def _small_share_page() -> str:
-    filler = "<div>" + "Words outside any paragraph on a long page. " * 400 + "</div>"
-    return _page(f"<article>{_PROSE_HTML[:1200]}</article>{filler}")
-
-
 def test_declines_a_small_share_of_a_big_page() -> None:
     # trafilatura would retry a short extraction covering little of the page in recall mode
-    html = _small_share_page()
+    filler = "<div>" + "Words outside any paragraph on a long page. " * 400 + "</div>"
+    html = _page(f"<article>{_PROSE_HTML[:1200]}</article>{filler}")
     assert main_text.decline_reason(LexborHTMLParser(html).body) == "a small share of the page: recall retry"
-    assert main_text.read(LexborHTMLParser(html).body) == main_text.Reading(None, short=True)
-
-
-def test_a_decline_for_structure_is_not_short() -> None:
-    html = _page(f"<article>{_PROSE_HTML}<p><strong class='schema-faq-question'>Why?</strong></p></article>")
-    assert main_text.read(LexborHTMLParser(html).body) == main_text.Reading(None, short=False)
-
-
-@pytest.mark.parametrize(
-    ("html", "cleaned_fast"),
-    [
-        (_small_share_page(), False),  # short: trafilatura's rescue stages read the cleaned page
-        (_page(f"<article>{_PROSE_HTML}<p><strong class='schema-faq-question'>Why?</strong></p></article>"), True),
-    ],
-)
-def test_trafilatura_modes_after_a_decline(monkeypatch: pytest.MonkeyPatch, html: str, cleaned_fast: bool) -> None:
-    """The cleaned page gets trafilatura's full run only where the port found the text short; the
-    safety net's raw-page run then goes without the rescue stages, which have had their turn."""
-    calls: list[tuple[str, bool]] = []
-
-    def record(page: str, url: str | None, *, fast: bool = False) -> list[str]:
-        calls.append(("raw" if page == html else "cleaned", fast))
-        return []  # an empty main text: the safety net reads the raw page too
-
-    monkeypatch.setattr(body, "main_text", record)
-    extract_article(html, url="https://example.com/a")
-    assert calls == [("cleaned", cleaned_fast), ("raw", not cleaned_fast)]
 
 
 _FIXTURES = sorted((Path(__file__).parent / "fixtures").glob("*.html"))
@@ -199,11 +168,11 @@ def test_native_equals_trafilatura_on_the_fixtures(monkeypatch: pytest.MonkeyPat
     """On every bundled fixture, the live cleaned tree read natively gives trafilatura's paragraphs."""
     seen: list[tuple[str, list[str] | None, list[str]]] = []
 
-    def compare(tree: LexborHTMLParser, base_url: str | None) -> main_text.Reading:
+    def compare(tree: LexborHTMLParser, base_url: str | None) -> list[str]:
         cleaned = body.as_page(tree.body.html if tree.body is not None else tree.html)
         expected = body.main_text(cleaned, base_url, fast=True)
         seen.append((name, main_text.paragraphs(tree.body), expected))
-        return main_text.Reading(expected)
+        return expected
 
     monkeypatch.setattr(pipeline, "_main_text", compare)
     for path in _FIXTURES:

@@ -162,14 +162,11 @@ def _choose_body(
     log: RemovalLog,
 ) -> safety.BodyChoice:
     """The main text of the cleaned page, or, when that is thin, of the raw page (see safety)."""
-    main = _main_text(tree, base_url)
     region_prose = region.prose_in(region.root) if region.root is not None else 0
     return safety.choose_body(
-        main.paragraphs or [],
+        _main_text(tree, base_url),
         body.fallback_text(region.root),
-        # Where trafilatura's rescue stages (readability, jusText) already read the cleaned page,
-        # the raw page is read for what cleaning removed, without them again.
-        lambda: body.main_text(page.text, base_url, fast=main.short),
+        lambda: body.main_text(page.text, base_url),
         log,
         settings.min_body_words,
         safety.ProseShares(region.page_prose, region_prose),
@@ -177,15 +174,14 @@ def _choose_body(
     )
 
 
-def _main_text(tree: LexborHTMLParser, base_url: str | None) -> main_text.Reading:
-    """The cleaned page's main text: read natively where the page's structure allows, else by
-    trafilatura, with its rescue stages (readability, jusText) where the text is short against the page."""
-    native = main_text.read(tree.body)
-    if native.paragraphs is not None:
+def _main_text(tree: LexborHTMLParser, base_url: str | None) -> list[str]:
+    """The cleaned page's main text: read natively where the page's structure allows, else by trafilatura."""
+    native = main_text.paragraphs(tree.body)
+    if native is not None:
         return native
     # The body alone: the main-text extractor needs no <head>, and parsing it costs time.
     cleaned = body.as_page(tree.body.html if tree.body is not None else tree.html)
-    return native._replace(paragraphs=body.main_text(cleaned, base_url, fast=not native.short))
+    return body.main_text(cleaned, base_url, fast=True)
 
 
 def _log_found_nodes(log: RemovalLog, **groups: list[LexborNode]) -> None:

@@ -1,9 +1,8 @@
 """trafilatura's main-text extraction (fast mode, tables on, no comments, images or links),
 ported to work on the cleaned Lexbor tree: no serialising, no lxml.
 
-read() gives the same paragraphs as body.main_text(..., fast=True) on the pages whose
-structure it follows, and None on the others, so that the caller runs trafilatura itself; it
-says when that is because the text found is short against the page (see Reading).
+paragraphs() gives the same paragraphs as body.main_text(..., fast=True) on the pages whose
+structure it follows, and None on the others, so that the caller runs trafilatura itself.
 The steps: tree (cleaning and tag conversion while reading the Lexbor tree), container
 (BODY_XPATH and the pruning of its boilerplate), links (link density), handlers and walk
 (the blocks), output (the text).
@@ -11,17 +10,15 @@ The steps: tree (cleaning and tag conversion while reading the Lexbor tree), con
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
 from selectolax.lexbor import LexborNode
 
 from newsextract.extract.main_text import container as containers
 from newsextract.extract.main_text import output, walk
 from newsextract.extract.main_text.handlers import POTENTIAL_TAGS
-from newsextract.extract.main_text.tree import DONE, Element, ShortText, Unsupported, build
+from newsextract.extract.main_text.tree import DONE, Element, Unsupported, build
 from newsextract.extract.text import squash
 
-__all__ = ["Reading", "Unsupported", "decline_reason", "paragraphs", "read"]
+__all__ = ["Unsupported", "decline_reason", "paragraphs"]
 
 MIN_EXTRACTED_SIZE = 250  # below it, trafilatura recovers "wild" text and runs its baseline
 MIN_PARAGRAPH_TEXT = 3 * MIN_EXTRACTED_SIZE  # below it, <div> text counts as paragraphs
@@ -29,28 +26,12 @@ ESCALATION_MAX_LENGTH = 3000  # below it and a fifth of the page, trafilatura re
 ESCALATION_PAGE_SHARE = 0.2
 
 
-class Reading(NamedTuple):
-    """The main text's paragraphs, or None where trafilatura must read the page; ``short`` when the
-    text found is short against the page, where trafilatura's rescue stages (wild text, baseline,
-    recall retry) take over."""
-
-    paragraphs: list[str] | None
-    short: bool = False
-
-
-def read(body: LexborNode | None) -> Reading:
-    """The main text, or the port's decline (see Reading)."""
-    try:
-        return Reading(_paragraphs(body))
-    except ShortText:
-        return Reading(None, short=True)
-    except (Unsupported, RecursionError):  # a tree nested deeper than Python's stack: trafilatura's turn
-        return Reading(None)
-
-
 def paragraphs(body: LexborNode | None) -> list[str] | None:
     """The main text's paragraphs, or None where the page takes a path this port does not follow."""
-    return read(body).paragraphs
+    try:
+        return _paragraphs(body)
+    except (Unsupported, RecursionError):  # a tree nested deeper than Python's stack: trafilatura's turn
+        return None
 
 
 def decline_reason(body: LexborNode | None) -> str | None:
@@ -134,11 +115,11 @@ def _check_size(result: Element, extracted: int, body: LexborNode) -> None:
     length) for its baseline rescue and recovery, or a short text covering little of the page for
     its recall retry."""
     if not result.children:
-        raise ShortText("no container held text: wild text recovery")
+        raise Unsupported("no container held text: wild text recovery")
     if extracted < MIN_EXTRACTED_SIZE:
-        raise ShortText("short: wild text recovery")
+        raise Unsupported("short: wild text recovery")
     if extracted < ESCALATION_MAX_LENGTH and extracted < ESCALATION_PAGE_SHARE * _page_length(body):
-        raise ShortText("a small share of the page: recall retry")
+        raise Unsupported("a small share of the page: recall retry")
 
 
 def _paragraph_text_length(root: Element) -> int:

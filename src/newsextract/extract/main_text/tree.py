@@ -17,10 +17,6 @@ class Unsupported(Exception):  # a decline, not an error
     """The page takes a path of the main-text extractor this port does not follow."""
 
 
-class ShortText(Unsupported):
-    """The text found is short against the page: trafilatura's rescue stages take over."""
-
-
 # trafilatura settings.py: MANUALLY_CLEANED ("form" handled apart) and MANUALLY_STRIPPED, plus the
 # inline formatting that convert_tags() strips; CUT_EMPTY_ELEMS are deleted when empty.
 CLEANED = frozenset(
