@@ -88,6 +88,7 @@ def _unescape(text: str) -> str:
 
 
 _LD_JSON = 'script[type="application/ld+json"]'
+# _Marked.of tells a <meta> or <script> from its number of matches: it can match at most one of these.
 _DATED = "time[datetime], [itemprop=datePublished]"
 
 
