@@ -126,7 +126,7 @@ def test_stray_captions_tell_known_from_loosely_named_in_one_walk(doctype: str) 
     this case) only when short and free of paragraphs; known ones first, each in page order."""
     from selectolax.lexbor import LexborHTMLParser
 
-    from newsextract.extract.images import stray_captions
+    from newsextract.extract.stray_captions import stray_captions
 
     long_text = "word " * 200
     tree = LexborHTMLParser(

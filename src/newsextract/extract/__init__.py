@@ -28,6 +28,7 @@ from newsextract.extract.explain import RemovalLog
 from newsextract.extract.headline import visible_h1s
 from newsextract.extract.language import detect_language
 from newsextract.extract.page import Page, read_page
+from newsextract.extract.stray_captions import stray_captions as find_stray_captions
 from newsextract.extract.text import WordCounts
 from newsextract.extract.vocabulary.body import DATELINE
 from newsextract.extract.vocabulary.thresholds import MAX_REPEATED_TEXTS, MIN_ALT_WORDS
@@ -118,7 +119,7 @@ def _read_fields(
         else images.Collected([], [])
     )
     # Captions outside the article's images (a gallery above it, a teaser) are never body text either.
-    stray_captions = images.stray_captions(tree)
+    stray_captions = find_stray_captions(tree)
     found = _Found(
         page=page,
         meta=meta,

@@ -20,7 +20,6 @@ from newsextract.extract.image_region import TextPosition, article_region
 from newsextract.extract.image_sources import image_url, in_noscript, is_picture_element
 from newsextract.extract.node_match import SelectorList
 from newsextract.extract.node_text import ShortTexts
-from newsextract.extract.stray_captions import stray_captions
 from newsextract.extract.text import Fingerprint, squash, word_count
 from newsextract.extract.vocabulary.images import (
     IMAGE_CONTAINERS,
@@ -40,7 +39,7 @@ from newsextract.extract.vocabulary.thresholds import (
 )
 from newsextract.models import Image
 
-__all__ = ["CaptionedImage", "collect", "finalise", "image_url", "split_credit", "stray_captions"]
+__all__ = ["CaptionedImage", "collect", "finalise", "image_url", "split_credit"]
 
 _CONTAINERS = SelectorList.parse(IMAGE_CONTAINERS)
 

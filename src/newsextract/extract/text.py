@@ -14,7 +14,6 @@ _WORD = re.compile(r"\w+")
 # On ASCII text \w is [A-Za-z0-9_]: with every other character made a space, str.split() gives
 # _WORD.findall's words at half the cost. A full table keeps str.translate on its fast path.
 _ASCII_WORD_CHARS = {c: chr(c) if chr(c).isalnum() or chr(c) == "_" else " " for c in range(128)}
-_SPACE = re.compile(r"\s+")
 # Folded to their plain forms by fold(). Replaced one by one, and only when present: far faster
 # than str.translate with a dict, and the same, since no replacement is itself a key.
 _FOLD = (

@@ -30,8 +30,8 @@ CAPTION_SELECTORS = (
 STRAY_CAPTION_SELECTORS = tuple(s for s in CAPTION_SELECTORS if "description" not in s)
 # Every class of STRAY_CAPTION_SELECTORS holds one of these, in some case.
 STRAY_CAPTION_CLASS_PARTS = ("caption", "info")
-LOOSE_CAPTION_CLASS_PARTS = ("caption", "Caption")  # anywhere in the class value, in this case
-LOOSE_CAPTION_SELECTORS = tuple(f"[class*={part}]" for part in LOOSE_CAPTION_CLASS_PARTS)
+# A class value holding one of these (in this case) names a caption loosely: "article__caption-text".
+LOOSE_CAPTION_CLASS_PARTS = ("caption", "Caption")
 
 # Class words of a caption block printed beside a picture rather than in a <figcaption>
 # ("img-description", "lightbox__description", "mediaSubtitleText", "span.bu", "legend").
