@@ -8,9 +8,13 @@ from pathlib import Path
 
 import htmldate
 import pytest
+from htmldate.extractors import FREE_TEXT_EXPRESSIONS
+from htmldate.settings import MAX_SEGMENT_LEN, MIN_SEGMENT_LEN
+from htmldate.utils import load_html
 
 from newsextract import extract_article
-from newsextract.extract import date_guess
+from newsextract.extract import date_guess, dates
+from newsextract.extract.text import squash
 
 _FIXTURES = sorted((Path(__file__).parent / "fixtures").glob("*.html"))
 _PROSE = "".join(
@@ -61,3 +65,34 @@ def test_a_meta_published_date_is_read() -> None:
     article = extract_article(html, url="https://harbornews.example/ferry/timetable-changes")
     assert article.published == datetime(2025, 7, 17, tzinfo=UTC)
     assert article.provenance["published"] == "meta"
+
+
+_FREE_TEXT_ONLY = (
+    "<html><body><article><h1>Ferry timetable changes for the summer</h1>"
+    f"<ul><li> </li><li>x</li><li>\n  13 Oct 2025  \n</li></ul>{_PROSE}</article></body></html>"
+)
+
+
+def test_the_free_text_step_is_htmldates() -> None:
+    assert date_guess.find_date(_FREE_TEXT_ONLY, None, None) == _htmldate(_FREE_TEXT_ONLY, None) == "2025-10-13"
+
+
+@pytest.mark.parametrize("path", [*_FIXTURES[:12]], ids=lambda p: p.stem)
+def test_free_text_segments_are_htmldates_that_can_pass_its_length_test(path: Path) -> None:
+    tree = load_html(path.read_text(encoding="utf-8", errors="replace"))
+
+    def passing(segments: list[str]) -> list[str]:
+        return [s for s in segments if MIN_SEGMENT_LEN < len(s.strip()) < MAX_SEGMENT_LEN]
+
+    listed = date_guess._FREE_TEXT_SEGMENTS(tree)
+    assert passing(listed) == passing(FREE_TEXT_EXPRESSIONS(tree))
+    assert len(listed) <= len(FREE_TEXT_EXPRESSIONS(tree))
+
+
+@pytest.mark.parametrize("size", [1, 5, 12, 40])
+@pytest.mark.parametrize(
+    "text",
+    ["", "   ", "word " * 30, "  lead \n\n\t" * 20 + "tail", "a\u200bb " * 25, " " * 50 + "late start " * 9],
+)
+def test_the_squashed_lead_is_the_lead_of_the_squashed_text(text: str, size: int) -> None:
+    assert dates._squashed_lead(text, size) == squash(text)[:size]

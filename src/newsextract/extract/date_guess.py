@@ -24,7 +24,7 @@ from htmldate.core import (
     serialize,
 )
 from htmldate.extractors import (
-    FREE_TEXT_EXPRESSIONS,
+    FAST_PREPEND,
     discard_unwanted,
     extract_url_date,
     idiosyncrasies_search,
@@ -35,9 +35,14 @@ from htmldate.extractors import (
 from htmldate.settings import CLEANING_LIST, MAX_SEGMENT_LEN, MIN_SEGMENT_LEN
 from htmldate.utils import Extractor, clean_html, load_html
 from htmldate.validators import check_extracted_reference, get_max_date, get_min_date
+from lxml.etree import XPath
 from lxml.html import HtmlElement
 
 DAY_FORMAT = "%Y-%m-%d"
+
+# htmldate's free-text segments (FREE_TEXT_EXPRESSIONS), less those too short to pass its length test
+# before stripping, which are most of them (the white space between tags).
+_FREE_TEXT_SEGMENTS = XPath(f"{FAST_PREPEND}/text()[string-length() > {MIN_SEGMENT_LEN}]")
 
 
 def find_date(html: str, url: str | None, lead_text: str | None) -> str | None:
@@ -88,7 +93,7 @@ def _pruned(tree: HtmlElement) -> HtmlElement:
 def _free_text_date(tree: HtmlElement, options: Extractor) -> str | None:
     """The most plausible date among the page's short text segments."""
     reference = None
-    for segment in FREE_TEXT_EXPRESSIONS(tree):
+    for segment in _FREE_TEXT_SEGMENTS(tree):
         segment = segment.strip()
         if MIN_SEGMENT_LEN < len(segment) < MAX_SEGMENT_LEN:
             reference = compare_reference(reference, segment, options)

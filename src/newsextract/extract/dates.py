@@ -129,4 +129,16 @@ def _date_search_page(tree: LexborHTMLParser) -> tuple[str, str]:
     for node in copy.css(NOT_THE_STORY):
         node.decompose()
     text = copy.body.text(separator=" ") if copy.body is not None else ""
-    return (copy.html or "")[:DATE_SEARCH_CHARS], squash(text)[:DATE_LEAD_CHARS]
+    return (copy.html or "")[:DATE_SEARCH_CHARS], _squashed_lead(text, DATE_LEAD_CHARS)
+
+
+def _squashed_lead(text: str, size: int) -> str:
+    """squash(text)[:size], squashing only as much of a long text as it takes: the squashed
+    text of any prefix is a prefix of the squashed whole."""
+    taken = 2 * size
+    while taken < len(text):
+        lead = squash(text[:taken])
+        if len(lead) >= size:
+            return lead[:size]
+        taken *= 4
+    return squash(text)[:size]
