@@ -154,13 +154,6 @@ def test_declines_paths_it_does_not_follow(inner: str, reason: str) -> None:
     assert _native(html) is None
 
 
-def test_declines_a_small_share_of_a_big_page() -> None:
-    # trafilatura would retry a short extraction covering little of the page in recall mode
-    filler = "<div>" + "Words outside any paragraph on a long page. " * 400 + "</div>"
-    html = _page(f"<article>{_PROSE_HTML[:1200]}</article>{filler}")
-    assert main_text.decline_reason(LexborHTMLParser(html).body) == "a small share of the page: recall retry"
-
-
 _FIXTURES = sorted((Path(__file__).parent / "fixtures").glob("*.html"))
 
 

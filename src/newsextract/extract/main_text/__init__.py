@@ -5,7 +5,8 @@ paragraphs() gives the same paragraphs as body.main_text(..., fast=True) on the 
 structure it follows, and None on the others, so that the caller runs trafilatura itself.
 The steps: tree (cleaning and tag conversion while reading the Lexbor tree), container
 (BODY_XPATH and the pruning of its boilerplate), links (link density), handlers and walk
-(the blocks), output (the text).
+(the blocks), output (the text). Where the text is short and covers little of the page
+(page_text measures it), the steps run again in trafilatura's recall mode, as its escalation does.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from selectolax.lexbor import LexborNode
 from newsextract.extract.main_text import container as containers
 from newsextract.extract.main_text import output, walk
 from newsextract.extract.main_text.handlers import POTENTIAL_TAGS
+from newsextract.extract.main_text.page_text import page_length
 from newsextract.extract.main_text.tree import DONE, Element, Unsupported, build
 from newsextract.extract.text import squash
 
@@ -24,6 +26,7 @@ MIN_EXTRACTED_SIZE = 250  # below it, trafilatura recovers "wild" text and runs 
 MIN_PARAGRAPH_TEXT = 3 * MIN_EXTRACTED_SIZE  # below it, <div> text counts as paragraphs
 ESCALATION_MAX_LENGTH = 3000  # below it and a fifth of the page, trafilatura retries in recall mode
 ESCALATION_PAGE_SHARE = 0.2
+ESCALATION_ACCEPT_RATIO = 1.5  # the retry's text replaces the first when this much longer
 
 
 def paragraphs(body: LexborNode | None) -> list[str] | None:
@@ -48,21 +51,40 @@ def decline_reason(body: LexborNode | None) -> str | None:
 def _paragraphs(body: LexborNode | None) -> list[str]:
     if body is None:
         raise Unsupported("no <body>")
-    root = build(body)
-    original = list(root.iter())  # to tell, after the passes, what they consumed
-    result = Element("body", {})
-    trees = [original]  # the elements read from the page, to release in the end
+    trees: list[list[Element]] = []  # the elements read from the page, to release in the end
+    results: list[Element] = []
     try:
-        potential_tags, pruned = _container_passes(root, result)
-        extracted = len(walk.extracted_text(result))
-        if extracted < MIN_EXTRACTED_SIZE:  # (an empty result included)
-            trees.append(_recover_wild_text(body, root if not pruned else None, original, result, potential_tags))
-            extracted = len(walk.extracted_text(result))
-        _check_size(result, extracted, body)
+        result, extracted = _extraction(body, trees, results, recall=False)
+        _check_size(result, extracted)
+        if _escalates(extracted, body):  # trafilatura_sequence()'s stage 4
+            retry, retry_length = _extraction(body, trees, results, recall=True)
+            if retry_length >= MIN_EXTRACTED_SIZE and retry_length > ESCALATION_ACCEPT_RATIO * extracted:
+                result = retry
         return output.paragraphs(walk.finish(result))
     finally:
-        trees.append(list(result.iter()))
+        trees.extend(list(done.iter()) for done in results)
         _release(trees)
+
+
+def _extraction(
+    body: LexborNode, trees: list[list[Element]], results: list[Element], *, recall: bool
+) -> tuple[Element, int]:
+    """extract_content() on the cleaned page, in balanced or recall mode: the result body and the
+    length of its text. The elements read and the result go to ``trees`` and ``results``."""
+    root, has_paragraph = build(body)
+    if recall and not has_paragraph and body.css_first("p") is not None:
+        raise Unsupported("recall: the cleaning may remove every paragraph")  # tree_cleaning() then undoes it
+    original = list(root.iter())  # to tell, after the passes, what they consumed
+    trees.append(original)
+    result = Element("body", {})
+    results.append(result)
+    potential_tags, pruned = _container_passes(root, result, recall=recall)
+    extracted = len(walk.extracted_text(result))
+    if extracted < MIN_EXTRACTED_SIZE:  # (an empty result included)
+        untouched = root if not pruned else None
+        trees.append(_recover_wild_text(body, untouched, original, result, potential_tags, recall=recall))
+        extracted = len(walk.extracted_text(result))
+    return result, extracted
 
 
 def _release(trees: list[list[Element]]) -> None:
@@ -79,19 +101,21 @@ def _recover_wild_text(
     original: list[Element],
     result: Element,
     potential_tags: frozenset[str],
+    *,
+    recall: bool,
 ) -> list[Element]:
     """Wild text on the page as it was before the passes: read again unless no pass touched it,
     with the twins of the elements the passes consumed left out. Returns the elements read again."""
-    backup = untouched if untouched is not None else build(body)
+    backup = untouched if untouched is not None else build(body).root
     twins = list(backup.iter())
     consumed = {id(twin) for element, twin in zip(original, twins, strict=True) if element.tag == DONE}
-    walk.recover_wild_text(backup, result, potential_tags, consumed)
+    walk.recover_wild_text(backup, result, potential_tags, consumed, recall=recall)
     return twins
 
 
-def _container_passes(root: Element, result: Element) -> tuple[frozenset[str], bool]:
+def _container_passes(root: Element, result: Element, *, recall: bool) -> tuple[frozenset[str], bool]:
     """_extract(): the BODY_XPATH containers in turn, until one gives the result more than one block.
-    Returns the tags read as blocks, and whether a container was pruned."""
+    Returns the tags read as blocks, and whether a container was pruned. (Recall mode keeps teasers.)"""
     potential_tags = POTENTIAL_TAGS
     firsts = containers.first_matches(root)  # valid until a container is pruned
     pruned = False
@@ -100,26 +124,31 @@ def _container_passes(root: Element, result: Element) -> tuple[frozenset[str], b
         if container is None:
             continue
         pruned = True
-        containers.prune(container)
+        containers.prune(container, keep_teasers=recall)
         if not container.children:
             continue
         if _paragraph_text_length(root) < MIN_PARAGRAPH_TEXT:
             potential_tags = POTENTIAL_TAGS | {"div"}  # and so for the next containers too
-        if walk.extract(container, result, potential_tags):
+        if walk.extract(container, result, potential_tags, recall=recall):
             break
     return potential_tags, pruned
 
 
-def _check_size(result: Element, extracted: int, body: LexborNode) -> None:
+def _check_size(result: Element, extracted: int) -> None:
     """Decline where trafilatura's later stages would step in: too little text (``extracted``, its
-    length) for its baseline rescue and recovery, or a short text covering little of the page for
-    its recall retry."""
+    length) for its baseline rescue."""
     if not result.children:
         raise Unsupported("no container held text: wild text recovery")
     if extracted < MIN_EXTRACTED_SIZE:
         raise Unsupported("short: wild text recovery")
-    if extracted < ESCALATION_MAX_LENGTH and extracted < ESCALATION_PAGE_SHARE * _page_length(body):
-        raise Unsupported("a small share of the page: recall retry")
+
+
+def _escalates(extracted: int, body: LexborNode) -> bool:
+    """A short text covering little of the page, which trafilatura retries in recall mode.
+    The exact measure of the page takes a walk: a cheap upper bound rules most pages out first."""
+    if extracted >= ESCALATION_MAX_LENGTH or extracted >= ESCALATION_PAGE_SHARE * _page_length_bound(body):
+        return False
+    return extracted < ESCALATION_PAGE_SHARE * page_length(body)
 
 
 def _paragraph_text_length(root: Element) -> int:
@@ -135,7 +164,7 @@ def _paragraph_text_length(root: Element) -> int:
     return total
 
 
-def _page_length(body: LexborNode) -> int:
+def _page_length_bound(body: LexborNode) -> int:
     """An upper bound of the page text trafilatura measures (html2txt): all the text, a space at
     every text node's edge where html2txt spaces block elements only, its removed sections kept."""
     return len(squash(body.text(deep=True, separator=" ")))
