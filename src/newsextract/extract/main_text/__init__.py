@@ -11,6 +11,8 @@ The steps: tree (cleaning and tag conversion while reading the Lexbor tree), con
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from selectolax.lexbor import LexborNode
 
 from newsextract.extract.main_text import container as containers
@@ -54,23 +56,31 @@ def _paragraphs(body: LexborNode | None) -> list[str]:
     trees: list[list[Element]] = []  # the elements read from the page, to release in the end
     results: list[Element] = []
     try:
-        result, extracted = _extraction(body, trees, results, recall=False)
-        _check_size(result, extracted)
-        if _escalates(extracted, body):  # trafilatura_sequence()'s stage 4
-            retry, retry_length = _extraction(body, trees, results, recall=True)
-            if retry_length >= MIN_EXTRACTED_SIZE and retry_length > ESCALATION_ACCEPT_RATIO * extracted:
-                result = retry
+        first = _extraction(body, trees, results, recall=False)
+        _check_size(first.result, first.length)
+        result = first.result
+        # trafilatura_sequence()'s stage 4, its exact measure of the page taken last: it seldom counts
+        if _may_escalate(first.length, body) and _recall_may_differ(body, first):
+            retry = _extraction(body, trees, results, recall=True)
+            accepted = retry.length >= MIN_EXTRACTED_SIZE and retry.length > ESCALATION_ACCEPT_RATIO * first.length
+            if accepted and first.length < ESCALATION_PAGE_SHARE * page_length(body):
+                result = retry.result
         return output.paragraphs(walk.finish(result))
     finally:
         trees.extend(list(done.iter()) for done in results)
         _release(trees)
 
 
-def _extraction(
-    body: LexborNode, trees: list[list[Element]], results: list[Element], *, recall: bool
-) -> tuple[Element, int]:
-    """extract_content() on the cleaned page, in balanced or recall mode: the result body and the
-    length of its text. The elements read and the result go to ``trees`` and ``results``."""
+class _Extraction(NamedTuple):
+    result: Element
+    length: int  # of the result's text
+    recovered: bool  # wild text recovery ran
+    has_paragraph: bool  # a <p> survives the cleaning
+
+
+def _extraction(body: LexborNode, trees: list[list[Element]], results: list[Element], *, recall: bool) -> _Extraction:
+    """extract_content() on the cleaned page, in balanced or recall mode. The elements read and
+    the result go to ``trees`` and ``results``."""
     root, has_paragraph = build(body)
     if recall and not has_paragraph and body.css_first("p") is not None:
         raise Unsupported("recall: the cleaning may remove every paragraph")  # tree_cleaning() then undoes it
@@ -80,11 +90,12 @@ def _extraction(
     results.append(result)
     potential_tags, pruned = _container_passes(root, result, recall=recall)
     extracted = len(walk.extracted_text(result))
-    if extracted < MIN_EXTRACTED_SIZE:  # (an empty result included)
+    recovered = extracted < MIN_EXTRACTED_SIZE  # (an empty result included)
+    if recovered:
         untouched = root if not pruned else None
         trees.append(_recover_wild_text(body, untouched, original, result, potential_tags, recall=recall))
         extracted = len(walk.extracted_text(result))
-    return result, extracted
+    return _Extraction(result, extracted, recovered, has_paragraph)
 
 
 def _release(trees: list[list[Element]]) -> None:
@@ -143,12 +154,23 @@ def _check_size(result: Element, extracted: int) -> None:
         raise Unsupported("short: wild text recovery")
 
 
-def _escalates(extracted: int, body: LexborNode) -> bool:
-    """A short text covering little of the page, which trafilatura retries in recall mode.
-    The exact measure of the page takes a walk: a cheap upper bound rules most pages out first."""
-    if extracted >= ESCALATION_MAX_LENGTH or extracted >= ESCALATION_PAGE_SHARE * _page_length_bound(body):
-        return False
-    return extracted < ESCALATION_PAGE_SHARE * page_length(body)
+def _may_escalate(extracted: int, body: LexborNode) -> bool:
+    """A short text that may cover less than a fifth of the page (an upper bound of its measure)."""
+    return extracted < ESCALATION_MAX_LENGTH and extracted < ESCALATION_PAGE_SHARE * _page_length_bound(body)
+
+
+# Recall mode keeps the teaser blocks ("teaser" in a class or id, where a capital T reads as t)
+# and lists in table cells.
+_READ_IN_RECALL = '[class*="teaser"], [class*="Teaser"], [id*="teaser"], [id*="Teaser"], ' + ", ".join(
+    f"{cell} {lst}" for cell in ("td", "th") for lst in ("ul", "ol", "dl")
+)
+
+
+def _recall_may_differ(body: LexborNode, first: _Extraction) -> bool:
+    """Whether recall mode can read anything other than the first extraction did: its steps differ
+    only on teaser blocks, lists in table cells, the wild text recovery, and a page whose cleaning
+    leaves no paragraph. Where it reads the same text, trafilatura keeps the first."""
+    return first.recovered or not first.has_paragraph or body.css_first(_READ_IN_RECALL) is not None
 
 
 def _paragraph_text_length(root: Element) -> int:
