@@ -192,3 +192,11 @@ def test_link_density_reads_trimmed_lengths_from_text_shapes(pieces: list[str]) 
     for piece in pieces:
         combined = joined(combined, shape(piece))
     assert (combined[0] if combined else 0) == len(trim("".join(pieces)))
+
+
+def test_a_container_that_reads_as_a_link_list_leaves_the_page_but_is_still_read() -> None:
+    # trafilatura deletes the container from the page by link density, then reads it all the same
+    # (the text of the <p> elements is measured on the page without it)
+    pair = "<p><a href='/a'>Council votes on the harbour dredging plan</a> <a href='/b'>Crews react to it</a></p>"
+    html = _page(f"<div class='intro'><p>{_PROSE[0]}</p></div><div class='entry-content'>{pair * 6}</div>")
+    assert _read(html)[-1] == "Council votes on the harbour dredging plan Crews react to it"
