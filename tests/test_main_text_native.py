@@ -143,7 +143,6 @@ def test_share_label_line_is_dropped() -> None:
     ("inner", "reason"),
     [
         ("<article><p>Too short to be an article.</p><p>Really.</p></article>", "short"),
-        (f"<article>{_PROSE_HTML}<p><strong class='schema-faq-question'>Why?</strong></p></article>", "<strong>"),
         (f"<article>{_PROSE_HTML}<template><p>later</p></template></article>", "<template>"),
     ],
 )
@@ -200,3 +199,9 @@ def test_a_container_that_reads_as_a_link_list_leaves_the_page_but_is_still_read
     pair = "<p><a href='/a'>Council votes on the harbour dredging plan</a> <a href='/b'>Crews react to it</a></p>"
     html = _page(f"<div class='intro'><p>{_PROSE[0]}</p></div><div class='entry-content'>{pair * 6}</div>")
     assert _read(html)[-1] == "Council votes on the harbour dredging plan Crews react to it"
+
+
+def test_a_faq_question_in_bold_reads_as_a_title() -> None:
+    question = "<div><strong class='schema-faq-question'>Why the delay?</strong><p>The dredger broke down.</p></div>"
+    paragraphs = _read(_page(f"<article>{_PROSE_HTML}{question}<p>The end.</p></article>"))
+    assert paragraphs[-3:] == ["Why the delay?", "The dredger broke down.", "The end."]

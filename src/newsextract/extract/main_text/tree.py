@@ -291,7 +291,7 @@ def _add_element(node: LexborNode, tag: str, attrs: dict[str, str | None], into:
     """Read an element into ``into``; returns 0 where the raw-tree rules remove it, else 1."""
     if tag in RAW_PRUNED_TAGS and raw_pruned(node, tag, attrs):
         return 0
-    if tag in _UNSUPPORTED or (tag == "strong" and "schema-faq-question" in (attrs.get("class") or "")):
+    if tag in _UNSUPPORTED:
         raise Unsupported(f"<{tag}>")
     if tag == "figure" or (tag == "table" and attrs.get("role") in ("presentation", "none")):
         tag = "div"
@@ -303,7 +303,10 @@ def _add_element(node: LexborNode, tag: str, attrs: dict[str, str | None], into:
     raw_children = _add_children(node, element, context.inside(tag) if tag in _CONTEXT_TAGS else context)
     if element.text is None and raw_children == 0 and tag in CUT_EMPTY:
         return 1  # prune_html(): an empty element goes, its tail stays (already appended to the parent)
-    if tag in FORMATTING:
+    if tag == "strong" and "schema-faq-question" in (attrs.get("class") or ""):
+        element.tag, element.attrs = "head", {"rend": "h3"}  # a Yoast FAQ question reads as a title
+        into.children.append(element)
+    elif tag in FORMATTING:
         into.children.append(element)
         element.unwrap()
     else:
