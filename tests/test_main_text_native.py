@@ -142,7 +142,8 @@ def test_share_label_line_is_dropped() -> None:
 @pytest.mark.parametrize(
     ("inner", "reason"),
     [
-        ("<article><p>Too short to be an article.</p><p>Really.</p></article>", "short"),
+        (f"<form><article>{_PROSE_HTML}</article></form><p>Sign up</p>", "a form wrapping the page"),
+        ("<p>Short.</p><script type='application/ld+json'>{}</script>", "embedded JSON"),
         (f"<article>{_PROSE_HTML}<template><p>later</p></template></article>", "<template>"),
     ],
 )

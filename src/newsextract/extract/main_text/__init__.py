@@ -15,8 +15,8 @@ from typing import NamedTuple
 
 from selectolax.lexbor import LexborNode
 
+from newsextract.extract.main_text import baseline, output, walk
 from newsextract.extract.main_text import container as containers
-from newsextract.extract.main_text import output, walk
 from newsextract.extract.main_text.handlers import POTENTIAL_TAGS
 from newsextract.extract.main_text.page_text import page_length
 from newsextract.extract.main_text.tree import DONE, Element, Unsupported, build
@@ -24,7 +24,7 @@ from newsextract.extract.text import squash
 
 __all__ = ["Unsupported", "decline_reason", "paragraphs"]
 
-MIN_EXTRACTED_SIZE = 250  # below it, trafilatura recovers "wild" text and runs its baseline
+MIN_EXTRACTED_SIZE = 250  # below it, trafilatura recovers "wild" text, then tries its baseline
 MIN_PARAGRAPH_TEXT = 3 * MIN_EXTRACTED_SIZE  # below it, <div> text counts as paragraphs
 ESCALATION_MAX_LENGTH = 3000  # below it and a fifth of the page, trafilatura retries in recall mode
 ESCALATION_PAGE_SHARE = 0.2
@@ -57,15 +57,19 @@ def _paragraphs(body: LexborNode | None) -> list[str]:
     results: list[Element] = []
     try:
         first = _extraction(body, trees, results, recall=False)
-        _check_size(first.result, first.length)
-        result = first.result
-        # trafilatura_sequence()'s stage 4, its exact measure of the page taken last: it seldom counts
-        if _may_escalate(first.length, body) and _recall_may_differ(body, first):
+        chosen, length = walk.finish(first.result), first.length
+        if length < MIN_EXTRACTED_SIZE:  # trafilatura_sequence()'s stage 3: the baseline rescue
+            rescued, rescued_length = baseline.rescue(body)
+            results.append(rescued)
+            if rescued_length > length:
+                chosen, length = rescued, rescued_length
+        # stage 4 (the exact measure of the page taken last: it seldom counts)
+        if length > 0 and _may_escalate(length, body) and _recall_may_differ(body, first):
             retry = _extraction(body, trees, results, recall=True)
-            accepted = retry.length >= MIN_EXTRACTED_SIZE and retry.length > ESCALATION_ACCEPT_RATIO * first.length
-            if accepted and first.length < ESCALATION_PAGE_SHARE * page_length(body):
-                result = retry.result
-        return output.paragraphs(walk.finish(result))
+            accepted = retry.length >= MIN_EXTRACTED_SIZE and retry.length > ESCALATION_ACCEPT_RATIO * length
+            if accepted and length < ESCALATION_PAGE_SHARE * page_length(body):
+                chosen, length = walk.finish(retry.result), retry.length
+        return output.paragraphs(chosen) if length else []  # no text at all: trafilatura gives None
     finally:
         trees.extend(list(done.iter()) for done in results)
         _release(trees)
@@ -143,15 +147,6 @@ def _container_passes(root: Element, result: Element, *, recall: bool) -> tuple[
         if walk.extract(container, result, potential_tags, recall=recall):
             break
     return potential_tags, pruned
-
-
-def _check_size(result: Element, extracted: int) -> None:
-    """Decline where trafilatura's later stages would step in: too little text (``extracted``, its
-    length) for its baseline rescue."""
-    if not result.children:
-        raise Unsupported("no container held text: wild text recovery")
-    if extracted < MIN_EXTRACTED_SIZE:
-        raise Unsupported("short: wild text recovery")
 
 
 def _may_escalate(extracted: int, body: LexborNode) -> bool:

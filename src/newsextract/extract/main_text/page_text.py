@@ -41,7 +41,7 @@ def _read_children(node: LexborNode, pieces: list[str], *, block: bool) -> None:
         tag = child.tag or ""
         if tag == "-text":
             text = child.text_content or ""
-            pieces.append(_printable(text) if owner_is_block else text)
+            pieces.append(printable(text) if owner_is_block else text)
         elif tag[:1] in ("-", "_", "#", "!", ""):  # a comment
             pass
         elif not _removed(child, tag):  # a removed element's tail joins the text before it
@@ -72,7 +72,63 @@ def _removed(node: LexborNode, tag: str) -> bool:
     )
 
 
-def _printable(text: str) -> str:
+def block_text(node: LexborNode) -> str:
+    """baseline.block_text(): the element's text, block boundaries as spaces, white space collapsed."""
+    pieces: list[str] = []
+    _read_children(node, pieces, block=(node.tag or "") in _BLOCKS)
+    return " ".join("".join(pieces).split())
+
+
+def outermost(body: LexborNode, tags: frozenset[str]) -> list[LexborNode]:
+    """The elements with these tags, on the page html2txt reads, that no other one holds."""
+    found: list[LexborNode] = []
+    _find_outermost(body, tags, found)
+    return found
+
+
+def _find_outermost(node: LexborNode, tags: frozenset[str], found: list[LexborNode]) -> None:
+    child = node.child
+    while child is not None:
+        tag = child.tag or ""
+        if tag[:1] not in ("-", "_", "#", "!", "") and not _removed(child, tag):
+            if tag in tags:
+                found.append(child)
+            else:
+                _find_outermost(child, tags, found)
+        child = child.next
+
+
+def text_runs(body: LexborNode) -> list[str]:
+    """lxml's itertext() on the page html2txt reads: each text between two tags one piece (the texts
+    around a removed element, or a comment, are one)."""
+    runs: list[str] = []
+    current: list[str] = []
+    _collect_runs(body, runs, current)
+    if current:
+        runs.append("".join(current))
+    return runs
+
+
+def _collect_runs(node: LexborNode, runs: list[str], current: list[str]) -> None:
+    child = node.child
+    while child is not None:
+        tag = child.tag or ""
+        if tag == "-text":
+            current.append(child.text_content or "")
+        elif tag[:1] not in ("-", "_", "#", "!", "") and not _removed(child, tag):
+            _end_run(runs, current)
+            _collect_runs(child, runs, current)
+            _end_run(runs, current)
+        child = child.next
+
+
+def _end_run(runs: list[str], current: list[str]) -> None:
+    if current:
+        runs.append("".join(current))
+        current.clear()
+
+
+def printable(text: str) -> str:
     """utils.remove_control_characters()"""
     if text.isprintable():
         return text
