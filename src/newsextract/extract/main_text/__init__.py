@@ -5,8 +5,10 @@ paragraphs() gives the same paragraphs as body.main_text(..., fast=True) on the 
 structure it follows, and None on the others, so that the caller runs trafilatura itself.
 The steps: tree (cleaning and tag conversion while reading the Lexbor tree), container
 (BODY_XPATH and the pruning of its boilerplate), links (link density), handlers and walk
-(the blocks), output (the text). Where the text is short and covers little of the page
-(page_text measures it), the steps run again in trafilatura's recall mode, as its escalation does.
+(the blocks), output (the text). As in trafilatura_sequence(), a text under 250 characters
+gives way to a longer one from baseline (the page read whole), and a short text covering less
+than a fifth of the page (page_text measures it) to a much longer one from the steps run again
+in recall mode.
 """
 
 from __future__ import annotations
