@@ -249,7 +249,7 @@ def handle_paragraphs(element: Element, potential_tags: frozenset[str] | set[str
     return processed if has_text(processed.text) else None
 
 
-def handle_table(table: Element) -> Element | None:
+def handle_table(table: Element, *, recall: bool = False) -> Element | None:
     """A table as rows of cells, padded to the widest row, spans as empty cells."""
     if any(e.tag == "table" for e in table.descendants()):
         raise Unsupported("a nested table")
@@ -273,7 +273,7 @@ def handle_table(table: Element) -> Element | None:
             if rowspan > 1:
                 for column in range(len(row.children) - 1, len(row.children) - 1 + colspan):
                     rowspans[column] = rowspan - 1
-            _fill_cell(content, cell)
+            _fill_cell(content, cell, recall=recall)
             for _ in range(colspan - 1):
                 new_cell(row, header=header)
             cell.tag = DONE
@@ -282,8 +282,8 @@ def handle_table(table: Element) -> Element | None:
     return new_table if new_table.children else None
 
 
-def _fill_cell(target: Element, cell: Element) -> None:
-    """A cell's content: its text, and its children rewired (lists dropped, as outside recall mode)."""
+def _fill_cell(target: Element, cell: Element, *, recall: bool) -> None:
+    """A cell's content: its text, and its children rewired (lists kept in recall mode only)."""
     if not cell.children:
         leaf = process_node(cell)
         if leaf is not None:
@@ -305,10 +305,11 @@ def _fill_cell(target: Element, cell: Element) -> None:
             if processed is None and child.children:
                 processed = child
         elif child.tag == "list":
-            append_block(target, None, child)
+            processed_list = handle_lists(child)  # read in both modes: it consumes the items
+            append_block(target, processed_list if recall else None, child)
             continue
         else:
-            processed = handle_textelem(child, POTENTIAL_TAGS | {"div"})
+            processed = handle_textelem(child, POTENTIAL_TAGS | {"div"}, recall=recall)
         define_newelem(processed, target, keep_children=True)
         child.tag = DONE
 
@@ -327,7 +328,10 @@ def handle_other_elements(element: Element, potential_tags: frozenset[str]) -> E
     return processed
 
 
-def handle_textelem(element: Element, potential_tags: frozenset[str] = POTENTIAL_TAGS) -> Element | None:
+def handle_textelem(
+    element: Element, potential_tags: frozenset[str] = POTENTIAL_TAGS, *, recall: bool = False
+) -> Element | None:
+    """The element as a block of the result, or None (``recall``: trafilatura's recall mode)."""
     tag = element.tag
     if tag == "list":
         return handle_lists(element)
@@ -348,7 +352,7 @@ def handle_textelem(element: Element, potential_tags: frozenset[str] = POTENTIAL
     if tag in INLINE_CONSUMING:
         return handle_formatting(element)
     if tag == "table":
-        return handle_table(element)
+        return handle_table(element, recall=recall)
     if tag == "graphic":
         raise Unsupported("an image")
     return handle_other_elements(element, potential_tags)

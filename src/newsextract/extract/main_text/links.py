@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from newsextract.extract.main_text.tree import Element, Unsupported
+from newsextract.extract.main_text.tree import Element
 
 _LINK_FARM_RATIO = 0.9
 _SHORT_LINK = 10
@@ -142,14 +142,18 @@ def prune_links(container: Element) -> None:
                 _delete_and_update(container, doomed, facts)
                 linked = [(e, f) for e, f in facts.items() if f.links]
     tables = [e for e, f in linked if e.tag == "table" and _link_table(f)]
-    _delete(container, tables, keep_tail=False)
+    _delete(tables, keep_tail=False)
 
 
 def _delete_and_update(container: Element, doomed: list[Element], facts: dict[Element, _Facts]) -> None:
-    """Delete the elements (their tails kept), then gather again the facts of their ancestors, children first."""
+    """Delete the elements (their tails kept), then gather again the facts of their ancestors, children first.
+    The container itself, where doomed, leaves the page but stays the tree pruned and read, as in
+    trafilatura (its later passes still run on the detached subtree)."""
     parents = [e.parent for e in doomed]
-    _delete(container, doomed, keep_tail=True)
+    _delete(doomed, keep_tail=True)
     for element in doomed:
+        if element is container:
+            continue
         for gone in element.iter():
             facts.pop(gone, None)
     stale: set[Element] = set()
@@ -171,11 +175,9 @@ def _link_rich(element: Element, facts: _Facts, *, backtracking: bool) -> bool:
     return not (element.tag == "p" and parent is not None and parent.tag in ("item", "td", "th"))
 
 
-def _delete(container: Element, doomed: list[Element], *, keep_tail: bool) -> None:
-    if any(element is container for element in doomed):
-        raise Unsupported("the container itself reads as a link list")
+def _delete(doomed: list[Element], *, keep_tail: bool) -> None:
     for element in doomed:
-        element.delete(keep_tail=keep_tail)
+        element.delete(keep_tail=keep_tail)  # (a detached container stays as it is)
 
 
 def _link_table(facts: _Facts) -> bool:

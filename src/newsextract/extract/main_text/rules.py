@@ -7,7 +7,7 @@ import re
 from selectolax.lexbor import LexborNode
 
 
-def _first_of(attrs: dict[str, str | None], names: tuple[str, ...]) -> str | None:
+def first_of(attrs: dict[str, str | None], names: tuple[str, ...]) -> str | None:
     """XPath's string(@a|@b): the value of whichever attribute comes first in the source."""
     for key, value in attrs.items():
         if key in names:
@@ -108,9 +108,7 @@ def _discarded_block(attrs: dict[str, str | None]) -> bool:
     id_, class_ = attrs.get("id"), attrs.get("class")
     if _search(_DISCARD_ID, id_) or _search(_DISCARD_CLASS, class_):
         return True
-    if ("cookie" in (id_ or "") or "cookie" in (class_ or "")) and "cookie" in (
-        _first_of(attrs, ("id", "class")) or ""
-    ):
+    if ("cookie" in (id_ or "") or "cookie" in (class_ or "")) and "cookie" in (first_of(attrs, ("id", "class")) or ""):
         return True  # in whichever of the two comes first
     if len(attrs) == (id_ is not None) + (class_ is not None):
         return False  # no other attribute to read
@@ -129,9 +127,9 @@ def _hidden(attrs: dict[str, str | None]) -> bool:
         return True
     # the rules on whichever of two attributes comes first, where either holds the pattern
     replies = (id_ or "").startswith("reply-") or (class_ or "").startswith("reply-")
-    if replies and (_first_of(attrs, ("id", "class")) or "").startswith("reply-"):
+    if replies and (first_of(attrs, ("id", "class")) or "").startswith("reply-"):
         return True
-    return _either_holds(id_, style, "hidden") and "hidden" in (_first_of(attrs, ("id", "style")) or "")
+    return _either_holds(id_, style, "hidden") and "hidden" in (first_of(attrs, ("id", "style")) or "")
 
 
 def _either_holds(first: str | None, second: str | None, word: str) -> bool:

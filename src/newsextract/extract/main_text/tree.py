@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from selectolax.lexbor import LexborNode
 
@@ -214,13 +215,22 @@ _CONTEXT_TAGS = LINK_CONTAINERS | LISTS | {"details"}  # the tags that change wh
 
 
 @dataclass(eq=False, slots=True)
+class _Read:
+    """What the walk met on the way, over the whole page: the forms in document order, and
+    whether a <p> outside the cleaned elements (kept, or pruned as empty)."""
+
+    forms: list[Element] = field(default_factory=list)
+    paragraph: bool = False
+
+
+@dataclass(eq=False, slots=True)
 class _Context:
-    """What the ancestors of the element being read tell about it, and the forms read so far."""
+    """What the ancestors of the element being read tell about it, and what the walk met so far."""
 
     in_link_container: bool = False
     in_list: bool = False
     in_details: bool = False
-    forms: list[Element] = field(default_factory=list)
+    read: _Read = field(default_factory=_Read)
 
     def inside(self, tag: str) -> _Context:
         """The context of an element's children: this one unless the element changes it."""
@@ -229,16 +239,24 @@ class _Context:
         in_details = self.in_details or tag == "details"
         if (link_container, in_list, in_details) == (self.in_link_container, self.in_list, self.in_details):
             return self
-        return _Context(link_container, in_list, in_details, self.forms)
+        return _Context(link_container, in_list, in_details, self.read)
 
 
-def build(body: LexborNode) -> Element:
+class Tree(NamedTuple):
+    """The <body> read, and whether a <p> survives the cleaning (where none does, recall mode
+    undoes the cleaning)."""
+
+    root: Element
+    has_paragraph: bool
+
+
+def build(body: LexborNode) -> Tree:
     """The <body> as trafilatura sees it after cleaning and tag conversion."""
     root = Element("body", dict(body.attributes))
     context = _Context()
     _add_children(body, root, context)
-    _handle_forms(root, context.forms)
-    return root
+    _handle_forms(root, context.read.forms)
+    return Tree(root, context.read.paragraph)
 
 
 def _add_children(node: LexborNode, into: Element, context: _Context) -> int:
@@ -273,17 +291,22 @@ def _add_element(node: LexborNode, tag: str, attrs: dict[str, str | None], into:
     """Read an element into ``into``; returns 0 where the raw-tree rules remove it, else 1."""
     if tag in RAW_PRUNED_TAGS and raw_pruned(node, tag, attrs):
         return 0
-    if tag in _UNSUPPORTED or (tag == "strong" and "schema-faq-question" in (attrs.get("class") or "")):
+    if tag in _UNSUPPORTED:
         raise Unsupported(f"<{tag}>")
     if tag == "figure" or (tag == "table" and attrs.get("role") in ("presentation", "none")):
         tag = "div"
     element = Element(tag, attrs, into)
     if tag == "form":
-        context.forms.append(element)
+        context.read.forms.append(element)
+    elif tag == "p":
+        context.read.paragraph = True
     raw_children = _add_children(node, element, context.inside(tag) if tag in _CONTEXT_TAGS else context)
     if element.text is None and raw_children == 0 and tag in CUT_EMPTY:
         return 1  # prune_html(): an empty element goes, its tail stays (already appended to the parent)
-    if tag in FORMATTING:
+    if tag == "strong" and "schema-faq-question" in (attrs.get("class") or ""):
+        element.tag, element.attrs = "head", {"rend": "h3"}  # a Yoast FAQ question reads as a title
+        into.children.append(element)
+    elif tag in FORMATTING:
         into.children.append(element)
         element.unwrap()
     else:

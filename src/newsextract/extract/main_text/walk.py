@@ -13,7 +13,7 @@ _INLINE_RUN = INLINE_FORMATTABLE | {"lb"}
 MIN_DUPLICATE_LENGTH = 50
 
 
-def extract(container: Element, body: Element, potential_tags: frozenset[str]) -> bool:
+def extract(container: Element, body: Element, potential_tags: frozenset[str], *, recall: bool = False) -> bool:
     """One container pass of _extract(): its blocks appended to the result body; True when the
     body then holds more than one block (else trafilatura tries the next container expression,
     the blocks found so far staying in the body)."""
@@ -28,7 +28,7 @@ def extract(container: Element, body: Element, potential_tags: frozenset[str]) -
         if id(element) in moved:
             continue
         tag, tail = element.tag, element.tail
-        processed = handle_textelem(element, potential_tags)
+        processed = handle_textelem(element, potential_tags, recall=recall)
         if processed is not None:
             body.append(processed)
             if processed is element or element.parent is processed:
@@ -102,24 +102,32 @@ def _all_pieces(element: Element) -> list[str]:
 
 
 _WILD = frozenset(("code", "p", "quote", "table"))
+_WILD_IN_RECALL = _WILD | {"div", "lb", "list"}
 DEDUPE_SCAN_CAP = 200_000
 
 
-def recover_wild_text(root: Element, body: Element, potential_tags: frozenset[str], consumed: set[int]) -> None:
+def recover_wild_text(
+    root: Element, body: Element, potential_tags: frozenset[str], consumed: set[int], *, recall: bool = False
+) -> None:
     """recover_wild_text(): where the container passes found nothing or too little, every paragraph,
     quote, code block and table of the page (``root``, as it was before the passes), pruned, that
-    the passes did not consume and the result does not hold yet."""
+    the passes did not consume and the result does not hold yet; in recall mode, every <div>, line
+    break and list too."""
     if overall_discard(root.tag, root.attrs):
         raise Unsupported("the <body> itself reads as boilerplate")
     prune(root, keep_teasers=True)  # the last resort keeps teaser blocks
-    wild = [e for e in root.descendants() if e.tag in _WILD or (e.tag == "div" and "w3-code" in e.get("class"))]
+    if recall:
+        potential_tags = potential_tags | {"div", "lb"}
+        wild = [e for e in root.descendants() if e.tag in _WILD_IN_RECALL]
+    else:
+        wild = [e for e in root.descendants() if e.tag in _WILD or (e.tag == "div" and "w3-code" in e.get("class"))]
     handled = set(consumed)  # consumed by the passes, or moved into the result with their subtrees
     texts = [trim("".join(e.text_pieces())) for e in body.children]
     existing, existing_texts = "\n".join(t for t in texts if t), set(texts)
     for element in wild:
         if id(element) in handled:
             continue
-        processed = handle_textelem(element, potential_tags)
+        processed = handle_textelem(element, potential_tags, recall=recall)
         if processed is None:
             continue
         if processed is element:

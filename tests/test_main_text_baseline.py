@@ -1,0 +1,83 @@
+"""The native main text's baseline rescue (trafilatura_sequence's stage 3): where the extraction
+gives less than 250 characters, the page's outermost articles, else its paragraphs, else all its
+text, if that is longer.
+
+Each test checks what the port reads and that trafilatura reads the very same paragraphs.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from selectolax.lexbor import LexborHTMLParser
+
+from newsextract.extract import body, main_text
+from newsextract.extract.main_text import baseline
+
+_SENTENCE = "The harbour dredging starts in May, the council said on Tuesday."
+
+
+def _page(inner: str) -> str:
+    return f"<html><body>{inner}</body></html>"
+
+
+@pytest.fixture
+def rescues(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The lengths of the texts the baseline rescues read."""
+    lengths: list[int] = []
+    rescue = baseline.rescue
+
+    def counted(*args: Any) -> Any:
+        result = rescue(*args)
+        lengths.append(result[1])
+        return result
+
+    monkeypatch.setattr(baseline, "rescue", counted)
+    return lengths
+
+
+def _read(html: str) -> list[str]:
+    """The native paragraphs, checked against trafilatura's on the same page."""
+    tree = LexborHTMLParser(html)
+    native = main_text.paragraphs(tree.body)
+    assert native is not None, main_text.decline_reason(tree.body)
+    assert native == body.main_text(html, None, fast=True)
+    return native
+
+
+def test_a_short_text_stays_where_the_page_holds_no_more(rescues: list[int]) -> None:
+    assert _read(_page("<article><p>Too short to be an article.</p><p>Really.</p></article>")) == [
+        "Too short to be an article.",
+        "Really.",
+    ]
+    assert len(rescues) == 1  # all the text: the same lines
+
+
+def test_the_outermost_articles_not_much_shorter_than_the_longest(rescues: list[int]) -> None:
+    # the link list leaves too little for the main extraction, the articles' whole text is read
+    links = "".join(f"<a href='/{n}'>{_SENTENCE}</a> " for n in range(5))
+    other = f"<article>Another story, over a fifth of the longest: {_SENTENCE}</article>"
+    html = _page(f"<article><div>{links}</div><span>{_SENTENCE}</span></article>{other}")
+    paragraphs = _read(html)
+    assert len(paragraphs) == 2 and paragraphs[0].count(_SENTENCE) == 6
+    assert len(rescues) == 1
+
+
+def test_the_paragraphs_with_long_repeats_left_out(rescues: list[int]) -> None:
+    text = f"{_SENTENCE} It will take a year, and the channel stays open to the fishing boats."
+    html = _page(
+        f"<div class='menu'><a href='/x'>x</a></div><span><p>{text}</p><blockquote><p>{text}</p></blockquote></span>"
+    )
+    assert _read(html) == [text]
+    assert rescues == [len(text)]
+
+
+def test_all_the_text_where_no_source_gives_enough(rescues: list[int]) -> None:
+    html = _page(f"<span>{_SENTENCE}</span><aside>Gone</aside><span>{_SENTENCE} Twice<!-- c -->over</span>")
+    assert _read(html) == [_SENTENCE, f"{_SENTENCE} Twiceover"]
+    assert len(rescues) == 1
+
+
+def test_no_text_at_all() -> None:
+    assert _read(_page("<div><img src='a.png'></div>")) == []
