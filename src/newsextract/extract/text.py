@@ -103,8 +103,13 @@ class Fingerprint(NamedTuple):
 
     @classmethod
     def of(cls, text: str) -> Fingerprint:
-        folded = fold(text)
-        tokens = _folded_words(folded)
+        if text.isascii():  # most texts: fold() and _folded_words() as they go on ASCII text, in one
+            folded = text.casefold()
+            folded = folded if _is_squashed(folded) else squash(folded)
+            tokens = folded.encode("ascii").translate(_ASCII_WORD_BYTES).decode("ascii").split()
+        else:
+            folded = fold(text)
+            tokens = _folded_words(folded)
         word_set = frozenset(tokens)
         if not MONTHS.keys().isdisjoint(word_set):  # checked on the set: fewer words than the list
             tokens = _months_as_numbers(tokens)
