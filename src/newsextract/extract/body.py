@@ -235,6 +235,8 @@ class IndexEvidence:
     link_density: float  # of the whole page's text
     teasers: int  # headings that are links to other pages
     article_markup: bool  # JSON-LD / og:type article, or a single <article>
+    # The link density and the teasers are measured only where no markup says article (0 elsewhere):
+    # then nothing says index, whatever they are.
 
     def says_index(self) -> bool:
         return not self.article_markup and (
@@ -243,12 +245,14 @@ class IndexEvidence:
 
 
 def index_evidence(tree: LexborHTMLParser, declares_article: bool) -> IndexEvidence:
-    """Measured on the page before cleaning; the link density only where no markup says article."""
+    """Measured on the page before cleaning; the link density and the teasers only where no markup
+    says article (most pages: no walk of the page for either)."""
+    if declares_article or len(tree.css("article")) == 1:
+        return IndexEvidence(0.0, 0, True)
     teasers = len(tree.css("h2 a[href], h3 a[href], h4 a[href]"))
-    article_markup = declares_article or len(tree.css("article")) == 1
     body = tree.body
-    density = text_stats(body).link_density if body is not None and not article_markup else 0.0
-    return IndexEvidence(density, teasers, article_markup)
+    density = text_stats(body).link_density if body is not None else 0.0
+    return IndexEvidence(density, teasers, False)
 
 
 def looks_like_index(paragraphs: list[str], evidence: IndexEvidence) -> bool:
