@@ -38,6 +38,8 @@ def squash(text: str | None) -> str:
     """Collapse runs of white space to one space and trim."""
     if not text:
         return ""
+    if _is_squashed(text):  # most texts (a <meta>'s, a short element's): no split, no new string
+        return text
     return " ".join(text.replace("\u200b", "").split())  # str.split() beats a regex here by far
 
 
