@@ -94,3 +94,16 @@ def test_jaccard_needs_no_union() -> None:
         threshold = rng.choice([0.5, 0.6, 0.8, 0.85, 0.9, 1.0])
         by_definition = bool(a and b) and len(a & b) >= threshold * len(a | b)
         assert jaccard_at_least(a, b, threshold) == by_definition
+
+
+def test_fingerprint_folds_and_splits_as_fold_and_words_do() -> None:
+    samples = ["  Storm  closes\tthe HARBOUR on 16 September ", "a\x1fb  c", "Sept. 16 -- done", "x_y 3.14"]
+    for text in samples + _TEXTS:
+        fingerprint = Fingerprint.of(text)
+        assert (fingerprint.folded, fingerprint.tokens) == (fold(text), words(text))
+        assert fingerprint.word_set == frozenset(words(text))
+
+
+def test_squash_keeps_a_squashed_text_and_squashes_the_rest() -> None:
+    for text in ["a b", "a  b", " a", "a\u200bb", "a\u00a0b", "é ü", "a\nb"]:
+        assert squash(text) == " ".join(text.replace("\u200b", "").split())

@@ -13,7 +13,16 @@ from newsextract.extract.evidence import text_stats
 from newsextract.extract.explain import RemovalLog
 from newsextract.extract.text import Fingerprint, squash, squashed_lines, word_count
 from newsextract.extract.text_index import TextIndex
-from newsextract.extract.vocabulary.body import BOILERPLATE_LINES, FALLBACK_BLOCKS, FALLBACK_TAGS, TIMESTAMP_LINE
+from newsextract.extract.vocabulary.body import (
+    COMMON_BOILERPLATE_LINE,
+    FALLBACK_BLOCKS,
+    FALLBACK_TAGS,
+    NEWSLETTER_LINE,
+    NEWSLETTER_LINE_MAX_CHARS,
+    NEWSLETTER_WORD_END,
+    TIMESTAMP_LINE,
+    TIMESTAMP_LINE_MAX_CHARS,
+)
 from newsextract.extract.vocabulary.bylines import BYLINE_LINE
 from newsextract.extract.vocabulary.thresholds import (
     BYLINE_SIMILARITY,
@@ -93,6 +102,27 @@ def is_caption_like(paragraph: Fingerprint, captions: TextIndex) -> bool:
     )
 
 
+def is_boilerplate_line(text: str) -> bool:
+    """``BOILERPLATE_LINES.match(text)``, the newsletter part tried only where its word stands early.
+    Case-folding maps every character that matches a letter of "newsletter" when case is ignored
+    (the long s too) to that letter, and one to one: the word is found in the folded start."""
+    if COMMON_BOILERPLATE_LINE.match(text):
+        return True
+    return (
+        len(text) <= NEWSLETTER_LINE_MAX_CHARS
+        and "newsletter" in text[:NEWSLETTER_WORD_END].casefold()
+        and NEWSLETTER_LINE.match(text) is not None
+    )
+
+
+def _is_timestamp(text: str) -> bool:
+    """A lone time stamp: at most TIMESTAMP_MAX_WORDS words, and TIMESTAMP_LINE (only short texts match it)."""
+    if len(text) > TIMESTAMP_LINE_MAX_CHARS:  # most paragraphs: no split and no lookahead scan
+        return False
+    # At most TIMESTAMP_MAX_WORDS words: split no further than one word past them.
+    return len(text.split(maxsplit=TIMESTAMP_MAX_WORDS)) <= TIMESTAMP_MAX_WORDS and bool(TIMESTAMP_LINE.match(text))
+
+
 def _is_byline(paragraph: Fingerprint, byline: Fingerprint | None) -> bool:
     if byline is None or len(paragraph.text) > MAX_BYLINE_PARAGRAPH_CHARS:
         return False
@@ -115,12 +145,9 @@ def _drop_rule(
     paragraph: Fingerprint, index: int, known: _Known, kept: list[Fingerprint], repeated: set[str]
 ) -> str | None:
     """Why a paragraph is not body text, or None when it is."""
-    if BOILERPLATE_LINES.match(paragraph.text):
+    if is_boilerplate_line(paragraph.text):
         return "boilerplate_line"
-    # At most TIMESTAMP_MAX_WORDS words: split no further than one word past them (paragraphs are long).
-    if len(paragraph.text.split(maxsplit=TIMESTAMP_MAX_WORDS)) <= TIMESTAMP_MAX_WORDS and TIMESTAMP_LINE.match(
-        paragraph.text
-    ):
+    if _is_timestamp(paragraph.text):
         return "timestamp"
     if is_caption_like(paragraph, known.captions):
         return "caption"
@@ -208,6 +235,8 @@ class IndexEvidence:
     link_density: float  # of the whole page's text
     teasers: int  # headings that are links to other pages
     article_markup: bool  # JSON-LD / og:type article, or a single <article>
+    # The link density and the teasers are measured only where no markup says article (0 elsewhere):
+    # then nothing says index, whatever they are.
 
     def says_index(self) -> bool:
         return not self.article_markup and (
@@ -216,12 +245,14 @@ class IndexEvidence:
 
 
 def index_evidence(tree: LexborHTMLParser, declares_article: bool) -> IndexEvidence:
-    """Measured on the page before cleaning; the link density only where no markup says article."""
+    """Measured on the page before cleaning; the link density and the teasers only where no markup
+    says article (most pages: no walk of the page for either)."""
+    if declares_article or len(tree.css("article")) == 1:
+        return IndexEvidence(0.0, 0, True)
     teasers = len(tree.css("h2 a[href], h3 a[href], h4 a[href]"))
-    article_markup = declares_article or len(tree.css("article")) == 1
     body = tree.body
-    density = text_stats(body).link_density if body is not None and not article_markup else 0.0
-    return IndexEvidence(density, teasers, article_markup)
+    density = text_stats(body).link_density if body is not None else 0.0
+    return IndexEvidence(density, teasers, False)
 
 
 def looks_like_index(paragraphs: list[str], evidence: IndexEvidence) -> bool:
