@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 
 import pytest
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from newsextract.extract import clean, dom, evidence, zones
+from newsextract.extract import clean, dom, evidence, node_text, zones
 from newsextract.extract.explain import RemovalLog
+from newsextract.extract.text import squash
 from newsextract.extract.vocabulary.zones import BOILERPLATE_CLASS, BOILERPLATE_EXCEPTION_CLASS, BOILERPLATE_WORDS
 
 _LONGEST_FIRST = re.compile(
@@ -152,3 +153,31 @@ def test_paragraph_lengths_are_what_the_root_vote_and_the_prose_blocks_read() ->
     root = dom.find_article_root(tree, lengths)
     assert root is not None and root.mem_id == dom.find_article_root(tree).mem_id  # type: ignore[union-attr]
     assert evidence.prose_blocks(tree.body, lengths) == evidence.prose_blocks(tree.body)  # type: ignore[arg-type]
+
+
+def _measured_as_before(node: LexborNode, limit: int) -> str | None:
+    """text_within() as first written: every text node read, white space included."""
+    pieces: list[str] = []
+    total = 0
+    for piece in node.traverse(include_text=True):
+        if piece.tag != "-text":
+            continue
+        value = piece.text_content or ""
+        total += len(value.strip())
+        if total > limit:
+            return None
+        pieces.append(value)
+    return squash(" ".join(pieces))
+
+
+@pytest.mark.parametrize("limit", [0, 3, 12, 40, 1000])
+def test_text_measures_passing_over_blank_text_nodes_read_what_they_read_before(limit: int) -> None:
+    tree = _node(
+        "<div>\n  <p>\u00a0</p>\n\t<p> one\r\n two </p><span>\u200b</span>\f<b></b>"
+        "<p>three<i>four</i> \x0b five</p>\n</div><div> \n </div><div>\u2003</div>"
+    )
+    for node in tree.css("div, p, span, b"):
+        assert node_text.text_within(node, limit) == _measured_as_before(node, limit)
+        assert node_text.has_text(node) is any(
+            (p.text_content or "").strip() for p in node.traverse(include_text=True) if p.tag == "-text"
+        )
