@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 
 import pytest
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from newsextract.extract import clean, dom, evidence, zones
+from newsextract.extract import clean, dom, evidence, node_text, zones
 from newsextract.extract.explain import RemovalLog
+from newsextract.extract.text import squash
 from newsextract.extract.vocabulary.zones import BOILERPLATE_CLASS, BOILERPLATE_EXCEPTION_CLASS, BOILERPLATE_WORDS
 
 _LONGEST_FIRST = re.compile(
@@ -94,17 +95,32 @@ def test_class_marks_agree_with_the_regular_expressions(names: str) -> None:
     assert dom.boilerplate_marks(div) == expected
 
 
-def test_nominated_passes_over_skipped_elements_as_the_skip_set_grows() -> None:
-    """The cleaner adds a removed zone's elements to ``skip``; nominees inside it are never read."""
-    tree = _node('<nav id="n"><div class="share">x</div></nav><div class="related">y</div>')
+def test_nominated_passes_over_the_elements_of_removed_zones_as_the_caller_removes_them() -> None:
+    """The cleaner adds each removed zone to ``removed``; nominees inside it are never read, and the
+    walk gives the elements the named-element selector gives, in page order."""
+    tree = _node(
+        '<nav id="n"><div class="share">x</div></nav><div class="related">y<aside><p class="ad">z</p></aside></div>'
+        "<!-- a comment --><footer><span hidden>w</span></footer>"
+    )
     region = evidence.find_region(tree, None)
-    skip: set[int] = set()
+    removed: set[int] = set()
     seen = []
-    for nominee in zones.nominated(tree, region, skip=skip):
-        seen.append(nominee.node.attributes.get("id") or nominee.node.attributes.get("class"))
-        skip.update(n.mem_id for n in nominee.node.traverse())
-    assert seen == ["n", "related"]
-    assert [n.node.tag for n in zones.nominated(tree, region)] == ["nav", "div", "div"]
+    for nominee in zones.nominated(tree, region, removed=removed):
+        seen.append(nominee.node.tag)
+        if nominee.node.tag in ("nav", "aside"):
+            removed.add(nominee.node.mem_id)
+    assert seen == ["nav", "div", "aside", "footer", "span"]
+    named = tree.body.css(":is([class], [id], [role], [hidden], header, footer, nav, aside)")  # type: ignore[union-attr]
+    assert [n.node.mem_id for n in zones.nominated(tree, region)] == [n.mem_id for n in named if n.tag != "body"]
+
+
+def test_inside_any_knows_a_node_under_a_marked_one_and_the_marked_one_itself() -> None:
+    tree = _node('<div id="z"><ul id="in"><li>x</li></ul></div><ul id="out"><li>y</li></ul>')
+    zone = tree.css_first("#z")
+    assert zone is not None
+    known: dict[int, bool] = {}
+    found = {n.attributes["id"]: dom.inside_any(n, {zone.mem_id}, known) for n in tree.css("[id]")}
+    assert found == {"z": True, "in": True, "out": False}
 
 
 def _cleaned(html: str, log: RemovalLog) -> str:
@@ -137,3 +153,31 @@ def test_paragraph_lengths_are_what_the_root_vote_and_the_prose_blocks_read() ->
     root = dom.find_article_root(tree, lengths)
     assert root is not None and root.mem_id == dom.find_article_root(tree).mem_id  # type: ignore[union-attr]
     assert evidence.prose_blocks(tree.body, lengths) == evidence.prose_blocks(tree.body)  # type: ignore[arg-type]
+
+
+def _measured_as_before(node: LexborNode, limit: int) -> str | None:
+    """text_within() as first written: every text node read, white space included."""
+    pieces: list[str] = []
+    total = 0
+    for piece in node.traverse(include_text=True):
+        if piece.tag != "-text":
+            continue
+        value = piece.text_content or ""
+        total += len(value.strip())
+        if total > limit:
+            return None
+        pieces.append(value)
+    return squash(" ".join(pieces))
+
+
+@pytest.mark.parametrize("limit", [0, 3, 12, 40, 1000])
+def test_text_measures_passing_over_blank_text_nodes_read_what_they_read_before(limit: int) -> None:
+    tree = _node(
+        "<div>\n  <p>\u00a0</p>\n\t<p> one\r\n two </p><span>\u200b</span>\f<b></b>"
+        "<p>three<i>four</i> \x0b five</p>\n</div><div> \n </div><div>\u2003</div>"
+    )
+    for node in tree.css("div, p, span, b"):
+        assert node_text.text_within(node, limit) == _measured_as_before(node, limit)
+        assert node_text.has_text(node) is any(
+            (p.text_content or "").strip() for p in node.traverse(include_text=True) if p.tag == "-text"
+        )

@@ -19,7 +19,9 @@ from newsextract.extract.vocabulary.images import (
 from newsextract.extract.vocabulary.thresholds import DATA_URL_PREFIX_CHARS
 
 # One srcset candidate: an address (no white space; a comma right before white space ends it) and a descriptor.
-_SRCSET_CANDIDATE = re.compile(r"\s*(?P<url>[^\s,][^\s]*?)(?:,(?=\s|$)|\s+(?P<size>[^,]*)(?:,|$)|$)")
+# The address is read whole, at C speed, and a comma it ends with is cut off after: what a lazy
+# match stopping before the comma gives, without trying the descriptor at every character.
+_SRCSET_CANDIDATE = re.compile(r"\s*(?P<url>[^\s,][^\s]*+)(?:(?<=,)|\s+(?P<size>[^,]*)(?:,|$)|$)")
 
 
 def image_url(node: LexborNode, base_url: str | None) -> str | None:
@@ -33,7 +35,21 @@ def image_url(node: LexborNode, base_url: str | None) -> str | None:
         picture = node if node.tag == "picture" else node.parent
         if picture is not None and picture.tag == "picture":
             found = next(filter(None, (_own_url(source) for source in picture.css("source"))), None)
-    return urljoin(base_url or "", found) if found else None
+    if not found:
+        return None
+    return found if _is_plain_absolute(found) else urljoin(base_url or "", found)
+
+
+def _is_plain_absolute(url: str) -> bool:
+    """An http(s) address with a host that urljoin() gives back as it is, whatever the base: ASCII,
+    no fragment, parameters or empty query (which it would drop), no tab or line break (which it removes)."""
+    return (
+        url.startswith(("https://", "http://"))
+        and url.isascii()
+        and url[url.index("//") + 2 : url.index("//") + 3] not in ("", "/", "?", "#")
+        and not any(char in url for char in "#;\t\r\n[]")
+        and not url.endswith("?")
+    )
 
 
 def is_picture_element(node: LexborNode) -> bool:
@@ -86,16 +102,15 @@ def _best_from_srcset(srcset: str) -> str | None:
 
     An address ends at white space, so commas inside it ("w_400,h_300") are kept.
     """
-    best, best_size = None, -1.0
+    sized: list[tuple[float, int, str]] = []
     for match in _SRCSET_CANDIDATE.finditer(srcset):
-        url, descriptor = match.group("url"), (match.group("size") or "").strip()
-        if not url or is_placeholder(url):
-            continue
+        url, descriptor = match.group("url").removesuffix(","), (match.group("size") or "").strip()
         number = descriptor[:-1]
-        size = float(number) if descriptor[-1:] in ("w", "x") and number.replace(".", "", 1).isdigit() else 0.0
-        if size > best_size:
-            best, best_size = url, size
-    return best
+        # isdecimal(), not isdigit(): "²" is a digit that float() does not read.
+        size = float(number) if descriptor[-1:] in ("w", "x") and number.replace(".", "", 1).isdecimal() else 0.0
+        sized.append((-size, len(sized), url))
+    # The widest first, the first of equals first; placeholders are told apart only until one is not.
+    return next((url for _, _, url in sorted(sized) if not is_placeholder(url)), None)
 
 
 def _css_url(value: str) -> str:

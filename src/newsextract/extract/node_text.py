@@ -6,6 +6,7 @@ would make image checks quadratic; these stop reading as soon as the answer is k
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborNode
@@ -15,7 +16,13 @@ from newsextract.extract.text import squash
 
 def has_text(node: LexborNode) -> bool:
     """True when some text in the subtree is not white space (stops at the first)."""
-    return any((piece.text_content or "").strip() for piece in node.traverse(include_text=True) if piece.tag == "-text")
+    return any((piece.text_content or "").strip() for piece in _text_pieces(node) if piece.is_text_node)
+
+
+def _text_pieces(node: LexborNode) -> Iterator[LexborNode]:
+    """The subtree's elements and text nodes, in page order, less the text nodes of ASCII white space only
+    (Lexbor leaves them out at C speed): what strip() and squash() would reduce to nothing anyway."""
+    return node.traverse(include_text=True, skip_empty=True)
 
 
 def text_within(node: LexborNode, limit: int) -> str | None:
@@ -28,8 +35,8 @@ def _measure(node: LexborNode, limit: int) -> tuple[int, str | None]:
     collapsed; no text when the characters are more than ``limit``."""
     pieces: list[str] = []
     total = 0
-    for piece in node.traverse(include_text=True):
-        if piece.tag != "-text":
+    for piece in _text_pieces(node):
+        if not piece.is_text_node:
             continue
         value = piece.text_content or ""
         total += len(value.strip())
