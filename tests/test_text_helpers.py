@@ -52,6 +52,12 @@ def test_word_counts_give_both_totals_exactly() -> None:
     assert counts.joined(["運", "運"]) == 1
 
 
+def test_word_counts_of_ascii_paragraphs_are_the_regex_counts() -> None:
+    ascii_all = "".join(map(chr, range(128)))
+    for text in (ascii_all, "don't stop_me-now 3.14 a\tb\x1fc\x1cd", "  ", "", "__ 9_9 -"):
+        assert WordCounts().total([text]) == len(_WORD.findall(text))
+
+
 def test_word_counts_bound_reads_no_new_paragraph_and_is_never_below_the_count() -> None:
     dense = ["a b c d", "a運b運c", "運運運運", "x", "", "1,2;3"]  # as many words as the chars allow
     for text in _TEXTS + dense:
