@@ -44,3 +44,20 @@ def run_newsextract(
         timeout=timeout,
         check=False,
     )
+
+
+def body_page(inner: str) -> str:
+    """A page of ``inner`` as its whole <body>."""
+    return f"<html><body>{inner}</body></html>"
+
+
+def read_natively(html: str) -> list[str]:
+    """The main-text port's paragraphs of ``html``, checked against trafilatura's fast call on it."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    from newsextract.extract import body, main_text
+
+    native = main_text.paragraphs(LexborHTMLParser(html).body)
+    assert native is not None, main_text.decline_reason(LexborHTMLParser(html).body)
+    assert native == body.main_text(html, None, fast=True)
+    return native

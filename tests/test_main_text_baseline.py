@@ -10,16 +10,11 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from selectolax.lexbor import LexborHTMLParser
+from support import body_page, read_natively
 
-from newsextract.extract import body, main_text
 from newsextract.extract.main_text import baseline
 
 _SENTENCE = "The harbour dredging starts in May, the council said on Tuesday."
-
-
-def _page(inner: str) -> str:
-    return f"<html><body>{inner}</body></html>"
 
 
 @pytest.fixture
@@ -37,17 +32,8 @@ def rescues(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     return lengths
 
 
-def _read(html: str) -> list[str]:
-    """The native paragraphs, checked against trafilatura's on the same page."""
-    tree = LexborHTMLParser(html)
-    native = main_text.paragraphs(tree.body)
-    assert native is not None, main_text.decline_reason(tree.body)
-    assert native == body.main_text(html, None, fast=True)
-    return native
-
-
 def test_a_short_text_stays_where_the_page_holds_no_more(rescues: list[int]) -> None:
-    assert _read(_page("<article><p>Too short to be an article.</p><p>Really.</p></article>")) == [
+    assert read_natively(body_page("<article><p>Too short to be an article.</p><p>Really.</p></article>")) == [
         "Too short to be an article.",
         "Really.",
     ]
@@ -58,26 +44,26 @@ def test_the_outermost_articles_not_much_shorter_than_the_longest(rescues: list[
     # the link list leaves too little for the main extraction, the articles' whole text is read
     links = "".join(f"<a href='/{n}'>{_SENTENCE}</a> " for n in range(5))
     other = f"<article>Another story, over a fifth of the longest: {_SENTENCE}</article>"
-    html = _page(f"<article><div>{links}</div><span>{_SENTENCE}</span></article>{other}")
-    paragraphs = _read(html)
+    html = body_page(f"<article><div>{links}</div><span>{_SENTENCE}</span></article>{other}")
+    paragraphs = read_natively(html)
     assert len(paragraphs) == 2 and paragraphs[0].count(_SENTENCE) == 6
     assert len(rescues) == 1
 
 
 def test_the_paragraphs_with_long_repeats_left_out(rescues: list[int]) -> None:
     text = f"{_SENTENCE} It will take a year, and the channel stays open to the fishing boats."
-    html = _page(
+    html = body_page(
         f"<div class='menu'><a href='/x'>x</a></div><span><p>{text}</p><blockquote><p>{text}</p></blockquote></span>"
     )
-    assert _read(html) == [text]
+    assert read_natively(html) == [text]
     assert rescues == [len(text)]
 
 
 def test_all_the_text_where_no_source_gives_enough(rescues: list[int]) -> None:
-    html = _page(f"<span>{_SENTENCE}</span><aside>Gone</aside><span>{_SENTENCE} Twice<!-- c -->over</span>")
-    assert _read(html) == [_SENTENCE, f"{_SENTENCE} Twiceover"]
+    html = body_page(f"<span>{_SENTENCE}</span><aside>Gone</aside><span>{_SENTENCE} Twice<!-- c -->over</span>")
+    assert read_natively(html) == [_SENTENCE, f"{_SENTENCE} Twiceover"]
     assert len(rescues) == 1
 
 
 def test_no_text_at_all() -> None:
-    assert _read(_page("<div><img src='a.png'></div>")) == []
+    assert read_natively(body_page("<div><img src='a.png'></div>")) == []

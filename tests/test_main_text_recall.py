@@ -10,21 +10,18 @@ from typing import Any
 
 import pytest
 from selectolax.lexbor import LexborHTMLParser
+from support import body_page, read_natively
 from trafilatura.baseline import html2txt
 from trafilatura.htmlprocessing import prune_unwanted_nodes
 from trafilatura.utils import load_html
 from trafilatura.xpaths import RAW_TREE_PRUNE_XPATH, REMOVE_COMMENTS_AND_LISTS_XPATH
 
-from newsextract.extract import body, main_text
+from newsextract.extract import main_text
 from newsextract.extract.main_text.page_text import page_length
 
 _SENTENCE = "The council met on Tuesday to decide on the dredging of the inner harbour channel at last. "
 _LEAD = f"<p>{_SENTENCE * 3}</p>"  # about 270 characters: above trafilatura's minimum of 250
 _FILLER = "<div class='x'>" + "Words outside any paragraph on a long page. " * 300 + "</div>"
-
-
-def _page(inner: str) -> str:
-    return f"<html><body>{inner}</body></html>"
 
 
 def _parse(html: str) -> LexborHTMLParser:
@@ -47,30 +44,21 @@ def retries(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     return lengths
 
 
-def _read(html: str) -> list[str]:
-    """The native paragraphs, checked against trafilatura's on the same page."""
-    tree = _parse(html)
-    native = main_text.paragraphs(tree.body)
-    assert native is not None, main_text.decline_reason(tree.body)
-    assert native == body.main_text(html, None, fast=True)
-    return native
-
-
 def test_no_retry_where_the_text_covers_a_fifth_of_the_page(retries: list[int]) -> None:
-    _read(_page(f"<article>{_LEAD}<p>The end.</p></article>"))
+    read_natively(body_page(f"<article>{_LEAD}<p>The end.</p></article>"))
     assert retries == []
 
 
 def test_no_retry_where_recall_mode_would_read_the_same(retries: list[int]) -> None:
     # no teaser block, no list in a table cell, no wild text: the retry would read the first text again
-    paragraphs = _read(_page(f"<article>{_LEAD}<p>The end.</p></article>{_FILLER}"))
+    paragraphs = read_natively(body_page(f"<article>{_LEAD}<p>The end.</p></article>{_FILLER}"))
     assert paragraphs == [(_SENTENCE * 3).strip(), "The end."]
     assert retries == []
 
 
 def test_a_retry_not_much_longer_than_the_first_text_is_dropped(retries: list[int]) -> None:
     teaser = f"<div class='Teaser'><p>{_SENTENCE}</p></div>"
-    paragraphs = _read(_page(f"<article>{_LEAD}<p>The end.</p>{teaser}</article>{_FILLER}"))
+    paragraphs = read_natively(body_page(f"<article>{_LEAD}<p>The end.</p>{teaser}</article>{_FILLER}"))
     assert paragraphs == [(_SENTENCE * 3).strip(), "The end."]
     assert len(retries) == 1 and retries[0] > len((_SENTENCE * 3).strip())
 
@@ -78,7 +66,7 @@ def test_a_retry_not_much_longer_than_the_first_text_is_dropped(retries: list[in
 def test_the_retry_keeps_teaser_blocks(retries: list[int]) -> None:
     # balanced mode prunes the teaser block from the container, recall mode keeps it
     teaser = "<div class='teaser'>" + f"<p>{_SENTENCE * 4}</p>" * 3 + "</div>"
-    paragraphs = _read(_page(f"<article>{_LEAD}<p>The end.</p>{teaser}</article>{_FILLER}"))
+    paragraphs = read_natively(body_page(f"<article>{_LEAD}<p>The end.</p>{teaser}</article>{_FILLER}"))
     assert (_SENTENCE * 4).strip() in paragraphs
     assert len(retries) == 1
 
@@ -86,7 +74,7 @@ def test_the_retry_keeps_teaser_blocks(retries: list[int]) -> None:
 def test_the_retry_recovers_div_text_as_wild_text(retries: list[int]) -> None:
     # no container: balanced mode recovers the page's paragraphs only, recall mode its <div> text too
     divs = "".join(f"<div class='y'>{n}. {_SENTENCE * 4}</div>" for n in range(6))
-    paragraphs = _read(_page(f"<div class='x'>{_LEAD}</div>{divs}"))
+    paragraphs = read_natively(body_page(f"<div class='x'>{_LEAD}</div>{divs}"))
     assert len(paragraphs) == 7
     assert len(retries) == 1
 
@@ -94,7 +82,7 @@ def test_the_retry_recovers_div_text_as_wild_text(retries: list[int]) -> None:
 def test_the_retry_keeps_lists_in_table_cells(retries: list[int]) -> None:
     items = "".join(f"<li>{_SENTENCE}</li>" for _ in range(12))
     table = f"<table><tr><td>Cell</td><td><ul>{items}</ul></td></tr></table>"
-    paragraphs = _read(_page(f"<article>{_LEAD}{table}</article>{_FILLER}"))
+    paragraphs = read_natively(body_page(f"<article>{_LEAD}{table}</article>{_FILLER}"))
     assert paragraphs[-1].count(_SENTENCE.strip()) == 12  # the list's items, in the row's line
     assert len(retries) == 1
 
@@ -103,14 +91,14 @@ def test_a_list_in_a_cell_is_consumed_outside_recall_mode() -> None:
     # the list goes, its items' paragraphs and formatting with it (they are not read one by one)
     items = "".join(f"<li><p><b>Item {n}</b> of a list</p></li>" for n in range(3))
     table = f"<table><tr><td>Cell text<ul>{items}</ul>after</td><td>Other</td></tr></table>"
-    paragraphs = _read(_page(f"<article>{_LEAD * 2}{table}<p>The end.</p></article>"))
+    paragraphs = read_natively(body_page(f"<article>{_LEAD * 2}{table}<p>The end.</p></article>"))
     assert not any("Item" in p for p in paragraphs)
 
 
 def test_declines_where_the_cleaning_would_remove_every_paragraph() -> None:
     # recall mode undoes the cleaning when it leaves no <p>: not followed
     divs = "".join(f"<div>{_SENTENCE * 3}</div>" for _ in range(2))
-    html = _page(f"<article>{divs}</article><nav><p>Home</p></nav>{_FILLER}")
+    html = body_page(f"<article>{divs}</article><nav><p>Home</p></nav>{_FILLER}")
     assert main_text.decline_reason(_parse(html).body) == "recall: the cleaning may remove every paragraph"
 
 
@@ -127,7 +115,7 @@ def test_declines_where_the_cleaning_would_remove_every_paragraph() -> None:
     ],
 )
 def test_page_length_is_html2txt_on_the_pruned_page(inner: str) -> None:
-    html = _page(inner)
+    html = body_page(inner)
     tree = load_html(html)
     for rules in (RAW_TREE_PRUNE_XPATH, REMOVE_COMMENTS_AND_LISTS_XPATH):
         tree = prune_unwanted_nodes(tree, rules)
