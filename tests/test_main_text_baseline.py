@@ -7,6 +7,7 @@ Each test checks what the port reads and that trafilatura reads the very same pa
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 import pytest
@@ -67,3 +68,24 @@ def test_all_the_text_where_no_source_gives_enough(rescues: list[int]) -> None:
 
 def test_no_text_at_all() -> None:
     assert read_natively(body_page("<div><img src='a.png'></div>")) == []
+
+
+def test_repeats_are_looked_for_up_to_the_scan_cap_only() -> None:
+    half, other_half = "x" * (baseline.DEDUPE_SCAN_CAP // 2), "y" * (baseline.DEDUPE_SCAN_CAP // 2)
+    repeat = "A paragraph long enough to count as a repeat when it comes again later on."
+    texts = [repeat, repeat, half, half, other_half, repeat, "tail"]  # the cap is passed at other_half
+    found = baseline._attempt(texts, dedupe=True)
+    assert found is not None
+    page, length = found
+    kept = [p.text for p in page.children]
+    assert kept == [repeat, half, other_half, repeat, "tail"]
+    assert length == len("\n".join(kept))
+
+
+def test_many_short_paragraphs_take_linear_time() -> None:
+    # A new joined string per paragraph made this quadratic: 200,000 quotes took minutes.
+    texts = [f"quote {n} with a few more words" for n in range(200_000)]
+    started = time.perf_counter()
+    found = baseline._attempt(texts, dedupe=True)
+    assert found is not None and found[1] == len("\n".join(texts))
+    assert time.perf_counter() - started < 5

@@ -39,13 +39,15 @@ def rescue(body: LexborNode) -> tuple[Element, int]:
 def _attempt(texts: list[str], *, dedupe: bool) -> tuple[Element, int] | None:
     """_attempt(): one paragraph a text (``dedupe``: long repeats left out), if they add up to enough."""
     page = Element("body", {})
-    joined = ""
+    joined, length = "", 0  # the texts joined by newlines: kept only while repeats are looked for
     for raw in texts:
         text = printable(raw)
         if not text:
             continue
-        if dedupe and len(text) > MIN_DUPLICATE_LENGTH and len(joined) <= DEDUPE_SCAN_CAP and text in joined:
+        if dedupe and len(text) > MIN_DUPLICATE_LENGTH and length <= DEDUPE_SCAN_CAP and text in joined:
             continue
         page.sub("p").text = text
-        joined = f"{joined}\n{text}" if joined else text
-    return (page, len(joined)) if len(joined) > MIN_CONTENT_LENGTH else None
+        length += len(text) + 1 if length else len(text)
+        if length <= DEDUPE_SCAN_CAP:
+            joined += f"\n{text}" if joined else text  # in place: linear, where a new string each time is not
+    return (page, length) if length > MIN_CONTENT_LENGTH else None
