@@ -6,7 +6,10 @@ import logging
 from dataclasses import dataclass
 
 import trafilatura
+from lxml.etree import ElementDefaultClassLookup, LxmlError
+from lxml.html import HtmlComment, HtmlElement, HtmlEntity, HTMLParser, HtmlProcessingInstruction, fromstring
 from selectolax.lexbor import LexborHTMLParser, LexborNode
+from trafilatura.utils import is_dubious_html, repair_faulty_html
 
 from newsextract.extract.dom import text_of
 from newsextract.extract.evidence import text_stats
@@ -49,11 +52,20 @@ from newsextract.extract.vocabulary.zones import TEXT_BLOCK_SELECTOR
 logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
 
 
+# trafilatura's parser (utils.HTML_PARSER) with lxml's C-level element classes: lxml.html's own
+# lookup calls back into Python for every element trafilatura touches, only to give forms and
+# inputs classes of their own, which trafilatura never uses (the same text on all our pages).
+_PARSER = HTMLParser(collect_ids=False, default_doctype=False, encoding="utf-8", remove_comments=True, remove_pis=True)
+_PARSER.set_element_class_lookup(
+    ElementDefaultClassLookup(element=HtmlElement, comment=HtmlComment, pi=HtmlProcessingInstruction, entity=HtmlEntity)
+)
+
+
 def main_text(html: str, url: str | None, *, fast: bool = False) -> list[str]:
     """The page's main text as paragraphs, by trafilatura. ``fast`` skips its fallback
     extractors (readability, jusText), which a pre-cleaned page seldom needs."""
     text = trafilatura.extract(
-        html,
+        _parsed(html),
         url=url,
         fast=fast,
         include_comments=False,
@@ -63,6 +75,19 @@ def main_text(html: str, url: str | None, *, fast: bool = False) -> list[str]:
         with_metadata=False,
     )
     return squashed_lines(text or "")
+
+
+def _parsed(html: str) -> HtmlElement | str:
+    """The page as trafilatura's load_html() parses a string, by the parser above; the string
+    itself where load_html() would take another way (its fallbacks and rejections)."""
+    beginning = html[:50].lower()
+    try:
+        tree = fromstring(repair_faulty_html(html, beginning), parser=_PARSER)
+    except (ValueError, LxmlError):  # an encoding declaration in a str, an empty document
+        return html
+    if len(tree) < 1 or (is_dubious_html(beginning) and len(tree) < 2):
+        return html
+    return tree
 
 
 def as_page(body_html: str | None) -> str:
