@@ -95,32 +95,17 @@ def test_class_marks_agree_with_the_regular_expressions(names: str) -> None:
     assert dom.boilerplate_marks(div) == expected
 
 
-def test_nominated_passes_over_the_elements_of_removed_zones_as_the_caller_removes_them() -> None:
-    """The cleaner adds each removed zone to ``removed``; nominees inside it are never read, and the
-    walk gives the elements the named-element selector gives, in page order."""
-    tree = _node(
-        '<nav id="n"><div class="share">x</div></nav><div class="related">y<aside><p class="ad">z</p></aside></div>'
-        "<!-- a comment --><footer><span hidden>w</span></footer>"
-    )
+def test_nominated_passes_over_skipped_elements_as_the_skip_set_grows() -> None:
+    """The cleaner adds a removed zone's elements to ``skip``; nominees inside it are never read."""
+    tree = _node('<nav id="n"><div class="share">x</div></nav><div class="related">y</div>')
     region = evidence.find_region(tree, None)
-    removed: set[int] = set()
+    skip: set[int] = set()
     seen = []
-    for nominee in zones.nominated(tree, region, removed=removed):
-        seen.append(nominee.node.tag)
-        if nominee.node.tag in ("nav", "aside"):
-            removed.add(nominee.node.mem_id)
-    assert seen == ["nav", "div", "aside", "footer", "span"]
-    named = tree.body.css(":is([class], [id], [role], [hidden], header, footer, nav, aside)")  # type: ignore[union-attr]
-    assert [n.node.mem_id for n in zones.nominated(tree, region)] == [n.mem_id for n in named if n.tag != "body"]
-
-
-def test_inside_any_knows_a_node_under_a_marked_one_and_the_marked_one_itself() -> None:
-    tree = _node('<div id="z"><ul id="in"><li>x</li></ul></div><ul id="out"><li>y</li></ul>')
-    zone = tree.css_first("#z")
-    assert zone is not None
-    known: dict[int, bool] = {}
-    found = {n.attributes["id"]: dom.inside_any(n, {zone.mem_id}, known) for n in tree.css("[id]")}
-    assert found == {"z": True, "in": True, "out": False}
+    for nominee in zones.nominated(tree, region, skip=skip):
+        seen.append(nominee.node.attributes.get("id") or nominee.node.attributes.get("class"))
+        skip.update(n.mem_id for n in nominee.node.traverse())
+    assert seen == ["n", "related"]
+    assert [n.node.tag for n in zones.nominated(tree, region)] == ["nav", "div", "div"]
 
 
 def _cleaned(html: str, log: RemovalLog) -> str:

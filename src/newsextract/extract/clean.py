@@ -39,15 +39,17 @@ def _log_zone(log: RemovalLog, rule: str, evidence: str, zone: LexborNode) -> No
         log.add("zone", rule, evidence, dom.text_of(zone))
 
 
-def _boilerplate_zones(tree: LexborHTMLParser, region: Region, log: RemovalLog, removed: set[int]) -> list[LexborNode]:
-    """The nominated zones to remove; ``removed`` gets their mem_ids."""
+def _boilerplate_zones(
+    tree: LexborHTMLParser, region: Region, log: RemovalLog, inside_doomed: set[int]
+) -> list[LexborNode]:
+    """The nominated zones to remove; ``inside_doomed`` gets every element of them."""
     doomed: list[LexborNode] = []
-    for nominee in zones.nominated(tree, region, removed=removed):  # reads the set as it grows
+    for nominee in zones.nominated(tree, region, skip=inside_doomed):  # reads the set as it grows
         node = nominee.node
         verdict = zones.judge(nominee, region)
         if verdict.remove:
             doomed.append(node)
-            removed.add(node.mem_id)  # nested zones are never read
+            inside_doomed.update(n.mem_id for n in node.traverse())  # once per element: nested zones are skipped
             _log_zone(log, verdict.rule, verdict.evidence, node)
     return doomed
 
@@ -55,11 +57,10 @@ def _boilerplate_zones(tree: LexborHTMLParser, region: Region, log: RemovalLog, 
 def _link_lists(tree: LexborHTMLParser, region: Region, log: RemovalLog, removed: set[int]) -> list[LexborNode]:
     """Long lists of links outside the main text, named or not: menus, archives, link farms.
 
-    A list inside a zone already removed (one of ``removed``) goes with it: it is read only to explain."""
+    A list inside a zone already removed (``removed``) goes with it: it is read only to explain."""
     doomed = []
-    known: dict[int, bool] = {}  # the lists' ancestors, read once for all of them
     for node in tree.css("ul, ol"):
-        if region.contains(node) or (not log.enabled and dom.inside_any(node, removed, known)):
+        if (node.mem_id in removed and not log.enabled) or region.contains(node):
             continue
         if len(node.css("li")) < LINK_LIST_MIN_ITEMS:
             continue
@@ -134,8 +135,8 @@ def clean_tree(tree: LexborHTMLParser, region: Region, extra: list[LexborNode], 
     (figures, captions and byline nodes found by the other steps). The region's ancestors stay.
     True when the story's split sections were merged (the region then holds the whole story)."""
     dom.remove_nodes(_drop_tags(tree, region, log))  # first, so script text never counts as zone text
-    zones_removed: set[int] = set()
-    doomed = _boilerplate_zones(tree, region, log, zones_removed) + _link_lists(tree, region, log, zones_removed)
+    in_zones: set[int] = set()
+    doomed = _boilerplate_zones(tree, region, log, in_zones) + _link_lists(tree, region, log, in_zones)
     doomed += [n for n in extra if not region.holds_root(n)]
     dom.remove_nodes(doomed)
     unwrap_layout_tables(tree)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Container, Iterator
+from collections.abc import Iterator
 from functools import lru_cache
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -157,25 +157,6 @@ def is_ancestor(node: LexborNode, of: LexborNode) -> bool:
     if node.mem_id == of.mem_id:
         return True
     return any(parent.mem_id == node.mem_id for parent in ancestors(of))
-
-
-def inside_any(node: LexborNode, marked: Container[int], known: dict[int, bool]) -> bool:
-    """True when the node or one of its ancestors is in ``marked`` (mem_ids). Memoised in ``known``
-    by mem_id, so that nodes sharing ancestors (the lists of one page) walk each of them once."""
-    path = []
-    inside = False
-    current: LexborNode | None = node
-    while current is not None:
-        node_id = current.mem_id
-        if node_id in known:
-            inside = known[node_id]
-            break
-        path.append(node_id)
-        current = current.parent
-    for node_id in reversed(path):
-        inside = inside or node_id in marked
-        known[node_id] = inside
-    return inside
 
 
 def remove_nodes(nodes: list[LexborNode]) -> None:

@@ -92,34 +92,26 @@ class Nominee:
     worn: bool
 
 
-def nominated(tree: LexborHTMLParser, region: Region, removed: Container[int] = ()) -> Iterator[Nominee]:
+def nominated(tree: LexborHTMLParser, region: Region, skip: Container[int] = ()) -> Iterator[Nominee]:
     """Elements whose name marks them as boilerplate, in page order, read lazily.
 
-    The region's container and its ancestors are never nominated. The caller adds the mem_id of
-    each zone it removes to ``removed`` before asking for the next: the walk then leaves its
-    elements unread (two in three named elements sit inside removed zones).
+    The region's container and its ancestors are never nominated. Elements whose mem_id is in
+    ``skip`` are passed over unread: the caller adds the elements of each zone it removes, so the
+    many named elements inside removed zones (two in three) are never read.
     """
     body = tree.body
     if body is None:
         return
     worn_by_main_text = main_text_marks(region)
     region_line = region.line()  # the region's container and its ancestors: never nominated
-    # One walk that steps over removed zones, rather than a selector for every named element of
-    # the page: most of those would be passed over, and each costs a node read.
-    stack = [iter((body,))]  # an explicit stack: a hostile page nests thousands of elements
-    while stack:
-        node = next(stack[-1], None)
-        if node is None:
-            stack.pop()
-            continue
+    # One selector, so each element comes once (a selector list yields it once per matching selector).
+    for node in body.css(":is([class], [id], [role], [hidden], header, footer, nav, aside)"):
         node_id = node.mem_id
-        if node_id not in region_line:
-            marks = dom.boilerplate_marks(node)  # none for a comment, or an element without tag or names
-            if marks:
-                yield Nominee(node, marks, worn=marks <= worn_by_main_text)
-                if node_id in removed:
-                    continue
-        stack.append(node.iter())
+        if node_id in skip or node_id in region_line:
+            continue
+        marks = dom.boilerplate_marks(node)
+        if marks:
+            yield Nominee(node, marks, worn=marks <= worn_by_main_text)
 
 
 def judge(nominee: Nominee, region: Region) -> Verdict:
