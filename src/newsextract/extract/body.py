@@ -64,8 +64,13 @@ _PARSER.set_element_class_lookup(
 def main_text(html: str, url: str | None, *, fast: bool = False) -> list[str]:
     """The page's main text as paragraphs, by trafilatura. ``fast`` skips its fallback
     extractors (readability, jusText), which a pre-cleaned page seldom needs."""
+    return trafilatura_text(_parsed(html), url, fast=fast)
+
+
+def trafilatura_text(page: HtmlElement | str, url: str | None, *, fast: bool) -> list[str]:
+    """trafilatura's text of a page (a string, or a tree as its load_html() gives it), as lines."""
     text = trafilatura.extract(
-        _parsed(html),
+        page,
         url=url,
         fast=fast,
         include_comments=False,
