@@ -34,6 +34,11 @@ _FOLD = (
 )
 
 
+def _ascii_words(text: str) -> list[str]:
+    """_WORD.findall(text) for an ASCII text: every character but a word character made a space, then split."""
+    return text.encode("ascii").translate(_ASCII_WORD_BYTES).decode("ascii").split()
+
+
 def squash(text: str | None) -> str:
     """Collapse runs of white space to one space and trim."""
     if not text:
@@ -75,7 +80,7 @@ def words(text: str | None) -> list[str]:
 def _folded_words(folded: str) -> list[str]:
     """``_WORD.findall(folded)``, by the fast way on ASCII text (most of it)."""
     if folded.isascii():
-        return folded.encode("ascii").translate(_ASCII_WORD_BYTES).decode("ascii").split()
+        return _ascii_words(folded)
     return _WORD.findall(folded)
 
 
@@ -108,7 +113,7 @@ class Fingerprint(NamedTuple):
         if text.isascii():  # most texts: fold() and _folded_words() as they go on ASCII text, in one
             folded = text.casefold()
             folded = folded if _is_squashed(folded) else squash(folded)
-            tokens = folded.encode("ascii").translate(_ASCII_WORD_BYTES).decode("ascii").split()
+            tokens = _ascii_words(folded)
         else:
             folded = fold(text)
             tokens = _folded_words(folded)
@@ -175,7 +180,7 @@ class WordCounts:
     def _parts(self, paragraph: str) -> tuple[int, int]:
         parts = self._known.get(paragraph)
         if parts is None and paragraph.isascii():  # no CJK; words as _WORD finds them, split at C speed
-            parts = self._known[paragraph] = (len(paragraph.encode("ascii").translate(_ASCII_WORD_BYTES).split()), 0)
+            parts = self._known[paragraph] = (len(_ascii_words(paragraph)), 0)
         elif parts is None:
             cjk = len(CJK.findall(paragraph))
             plain = CJK.sub(" ", paragraph) if cjk else paragraph
